@@ -1,0 +1,59 @@
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { hostname, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { MachineSettingsSchema, type MachineSettings } from '../../../shared/contract/api';
+
+/** Per-machine document (lowdb). Never placed on a shared folder. */
+interface MachineDoc {
+  writerId: string;
+  settings: MachineSettings;
+}
+
+function defaultOperator(): string {
+  try {
+    return `${userInfo().username}@${hostname()}`;
+  } catch {
+    return hostname();
+  }
+}
+
+export class MachineSettingsStore {
+  private constructor(private readonly db: Low<MachineDoc>) {}
+
+  /** Opens (or creates) `settings.json` in the data directory. */
+  static async open(dataDir: string): Promise<{ store: MachineSettingsStore; created: boolean }> {
+    // Not JSONFilePreset: it skips writes when NODE_ENV=test, and tests need real files.
+    const file = join(dataDir, 'settings.json');
+    const created = !existsSync(file);
+    const fallback: MachineDoc = {
+      writerId: randomUUID(),
+      settings: { operatorName: defaultOperator(), siteName: 'Control room', utcEverywhere: false, theme: 'dark' },
+    };
+    await mkdir(dataDir, { recursive: true });
+    const db = new Low<MachineDoc>(new JSONFile(file), fallback);
+    await db.read();
+    // Settings written by an older version may lack newer keys.
+    db.data = { writerId: db.data.writerId, settings: { ...fallback.settings, ...db.data.settings } };
+    if (created) await db.write();
+    return { store: new MachineSettingsStore(db), created };
+  }
+
+  get writerId(): string {
+    return this.db.data.writerId;
+  }
+
+  get settings(): MachineSettings {
+    return this.db.data.settings;
+  }
+
+  async update(patch: Partial<MachineSettings>): Promise<MachineSettings> {
+    const next = MachineSettingsSchema.parse({ ...this.db.data.settings, ...patch });
+    this.db.data = { ...this.db.data, settings: next };
+    await this.db.write();
+    return next;
+  }
+}

@@ -1,0 +1,10 @@
+import type { EventType, PayloadOf } from '../../../shared/domain/events';
+
+/** An event to record at a given moment in the past (demo history, importers). */
+export interface TimedEvent<T extends EventType = EventType> {
+  stream: string;
+  type: T;
+  data: PayloadOf<T>;
+  at: number;
+  actor: string;
+}

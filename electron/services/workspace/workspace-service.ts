@@ -1,0 +1,255 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { z } from 'zod';
+import {
+  api,
+  ApiError,
+  invalidInput,
+  isMethodName,
+  type MachineSettings,
+  type MethodName,
+  type MethodOutput,
+  type WorkspaceInfo,
+} from '../../../shared/contract/api';
+import type { StreamMessage } from '../../../shared/contract/stream';
+import { CreateIncidentSchema, decide, decideCreate, DomainError, type DecisionContext, type PendingEvent } from '../../../shared/domain/commands';
+import { CURRENT_EVENT_VERSION, compareEvents, parseEvent, type EventEnvelope } from '../../../shared/domain/events';
+import { nextIncidentId, writerCode } from '../../../shared/domain/ids';
+import type { IncidentState } from '../../../shared/domain/incident';
+import { DEFAULT_LIFECYCLE, isActive } from '../../../shared/domain/lifecycle';
+import { DEFAULT_PRIORITY_MATRIX } from '../../../shared/domain/priority';
+import { foldInto } from '../../../shared/domain/reducer';
+import { decodeHlc, encodeHlc, tickHlc, type HlcState } from '../../../shared/time/hlc';
+import type { Clock, IdGenerator } from '../../../shared/time/clock';
+import type { EventStore, StoreWarning } from '../journal/event-store';
+import { NdjsonJournal } from '../journal/ndjson-journal';
+import { MachineSettingsStore } from '../settings/machine-settings';
+import type { CallContext } from './call-context';
+import type { TimedEvent } from './timed-event';
+
+export interface WorkspaceOptions {
+  dataDir: string;
+  version: string;
+  clock?: Clock;
+  newId?: IdGenerator;
+  /** Builds the demo workspace on first start with an empty data directory. */
+  seed?: (now: number) => TimedEvent[];
+  store?: EventStore;
+}
+
+type Listener = (message: StreamMessage) => void;
+
+/**
+ * The backend behind both transports: validates calls against the contract, decides events with
+ * the shared domain rules, records them durably, and keeps every incident's folded state.
+ */
+export class WorkspaceService {
+  private readonly incidents = new Map<string, IncidentState>();
+  /** Events whose incident's creation event has not arrived yet (other writers, out of order). */
+  private readonly orphans = new Map<string, EventEnvelope[]>();
+  private readonly listeners = new Set<Listener>();
+  private hlc: HlcState = { millis: 0, counter: 0 };
+  private seq = 0;
+  warnings: StoreWarning[] = [];
+
+  private constructor(
+    private readonly opts: Required<Pick<WorkspaceOptions, 'clock' | 'newId' | 'version'>>,
+    private readonly settingsStore: MachineSettingsStore,
+    private readonly store: EventStore,
+  ) {}
+
+  static async open(options: WorkspaceOptions): Promise<WorkspaceService> {
+    const { store: settingsStore } = await MachineSettingsStore.open(options.dataDir);
+    const store = options.store ?? new NdjsonJournal(join(options.dataDir, 'journal', 'events.ndjson'));
+    const service = new WorkspaceService(
+      { clock: options.clock ?? { now: () => Date.now() }, newId: options.newId ?? randomUUID, version: options.version },
+      settingsStore,
+      store,
+    );
+    const { events, warnings } = await store.load();
+    service.warnings = warnings;
+    service.ingest(events);
+    if (events.length === 0 && options.seed) await service.importEvents(options.seed(service.opts.clock.now()));
+    return service;
+  }
+
+  get writerId(): string {
+    return this.settingsStore.writerId;
+  }
+
+  get settings(): MachineSettings {
+    return this.settingsStore.settings;
+  }
+
+  /** Folds stored or remote events into the projection; returns the incidents that changed. */
+  private ingest(raw: readonly unknown[]): IncidentState[] {
+    const parsed: EventEnvelope[] = [];
+    for (const r of raw) {
+      const p = parseEvent(r);
+      if (p.ok) parsed.push(p.event);
+      else this.warnings.push({ file: 'journal', message: `an event was skipped: ${p.error}` });
+    }
+    parsed.sort(compareEvents);
+    const changed = new Set<string>();
+    for (const event of parsed) {
+      this.observe(event);
+      const pending = this.orphans.get(event.stream) ?? [];
+      const after = foldInto(this.incidents.get(event.stream), event, pending);
+      if (after) {
+        this.incidents.set(event.stream, after);
+        this.orphans.delete(event.stream);
+        changed.add(event.stream);
+      } else {
+        this.orphans.set(event.stream, [...pending, event]);
+      }
+    }
+    return [...changed].map((id) => this.incidents.get(id)!);
+  }
+
+  private observe(event: EventEnvelope): void {
+    const h = decodeHlc(event.hlc);
+    if (h.millis > this.hlc.millis || (h.millis === this.hlc.millis && h.counter > this.hlc.counter)) this.hlc = h;
+    if (event.writerId === this.writerId && event.seq > this.seq) this.seq = event.seq;
+  }
+
+  private envelope(p: PendingEvent, actor: string, at: number): EventEnvelope {
+    this.hlc = tickHlc(this.hlc, at);
+    return {
+      id: this.opts.newId(),
+      stream: p.stream,
+      type: p.type,
+      hlc: encodeHlc(this.hlc),
+      writerId: this.writerId,
+      seq: ++this.seq,
+      recordedAt: new Date(at).toISOString(),
+      actor,
+      v: CURRENT_EVENT_VERSION,
+      data: p.data,
+    };
+  }
+
+  /** Records events durably, then updates state and tells every listener. */
+  private async record(envelopes: EventEnvelope[]): Promise<IncidentState[]> {
+    await this.store.append(envelopes);
+    const changed = this.ingest(envelopes);
+    if (changed.length) this.emit({ kind: 'incidents', incidents: changed });
+    return changed;
+  }
+
+  /** Records historical events at their own times (demo seed, importers). */
+  async importEvents(items: readonly TimedEvent[]): Promise<void> {
+    const sorted = [...items].sort((a, b) => a.at - b.at);
+    const saved = this.hlc;
+    const envelopes = sorted.map((item) => {
+      this.hlc = { millis: item.at, counter: 0 };
+      return this.envelope(item, item.actor, item.at);
+    });
+    this.hlc = saved;
+    await this.record(envelopes);
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(message: StreamMessage): void {
+    for (const l of this.listeners) l(message);
+  }
+
+  private decisionContext(now: number): DecisionContext {
+    return {
+      now: new Date(now).toISOString(),
+      newId: this.opts.newId,
+      matrix: DEFAULT_PRIORITY_MATRIX,
+      lifecycle: DEFAULT_LIFECYCLE,
+      lookup: (id) => this.incidents.get(id),
+    };
+  }
+
+  private require(id: string): IncidentState {
+    const s = this.incidents.get(id);
+    if (!s) throw new ApiError({ code: 'not_found', message: `No incident ${id}`, field: 'id' });
+    return s;
+  }
+
+  /** Validates and runs one API call; the single entry point of both transports. */
+  async call(method: string, rawInput: unknown, ctx: CallContext = {}): Promise<unknown> {
+    if (!isMethodName(method)) throw new ApiError({ code: 'unknown_method', message: `Unknown method "${method}"` });
+    const spec = api[method];
+    if (spec.mutates && ctx.readOnly) throw new ApiError({ code: 'forbidden', message: 'This connection is read-only (wall board token)' });
+    const parsed = (spec.input as z.ZodType).safeParse(rawInput ?? {});
+    if (!parsed.success) throw invalidInput(parsed.error);
+    try {
+      return await this.run(method, parsed.data, ctx);
+    } catch (err) {
+      if (err instanceof DomainError) throw new ApiError({ code: 'rule', message: err.message, rule: err.rule, field: err.field });
+      throw err;
+    }
+  }
+
+  private async run(method: MethodName, input: any, ctx: CallContext): Promise<MethodOutput<MethodName>> {
+    const actor = ctx.actor ?? this.settings.operatorName;
+    switch (method) {
+      case 'workspace.info':
+        return this.info(ctx);
+      case 'settings.update': {
+        const next = await this.settingsStore.update(input);
+        this.emit({ kind: 'settings' });
+        return next;
+      }
+      case 'incidents.list': {
+        const all = [...this.incidents.values()];
+        return { incidents: input.scope === 'all' ? all : all.filter((i) => isActive(i.status)) };
+      }
+      case 'incidents.get':
+        return this.require(input.id);
+      case 'incidents.create': {
+        const now = this.opts.clock.now();
+        const id = this.mintId(now);
+        const pending = decideCreate(id, CreateIncidentSchema.parse(input), this.decisionContext(now));
+        await this.record(pending.map((p) => this.envelope(p, actor, now)));
+        return this.require(id);
+      }
+      case 'incidents.command': {
+        const now = this.opts.clock.now();
+        const pending = decide(this.require(input.id), input.command, this.decisionContext(now));
+        await this.record(pending.map((p) => this.envelope(p, actor, now)));
+        return this.require(input.id);
+      }
+    }
+  }
+
+  private mintId(now: number): string {
+    const year = new Date(now).getUTCFullYear();
+    return nextIncidentId(this.incidents.keys(), year, writerCode(this.writerId));
+  }
+
+  private info(ctx: CallContext): WorkspaceInfo {
+    const services = new Set<string>();
+    const categories = new Set<string>();
+    const people = new Set<string>();
+    for (const i of this.incidents.values()) {
+      i.services.forEach((s) => services.add(s));
+      if (i.category) categories.add(i.category);
+      Object.values(i.roles).forEach((p) => people.add(p));
+      i.responders.forEach((r) => people.add(r.person));
+    }
+    const sorted = (s: Set<string>) => [...s].sort((a, b) => a.localeCompare(b));
+    return {
+      version: this.opts.version,
+      writerId: this.writerId,
+      writerCode: writerCode(this.writerId),
+      settings: this.settings,
+      matrix: DEFAULT_PRIORITY_MATRIX,
+      lifecycle: DEFAULT_LIFECYCLE,
+      suggestions: { services: sorted(services), categories: sorted(categories), people: sorted(people) },
+      readOnly: Boolean(ctx.readOnly),
+    };
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear();
+    await this.store.close();
+  }
+}

@@ -1,0 +1,20 @@
+import { useEffect } from 'react';
+import { useApi } from '../api/api-context';
+import { useWorkspace } from '../state/workspace-store';
+import { ConsoleView } from '../features/console/ConsoleView';
+import { WallBoardView } from '../features/wallboard/WallBoardView';
+import { useView } from './route';
+
+export function App() {
+  const client = useApi();
+  const connect = useWorkspace((s) => s.connect);
+  const theme = useWorkspace((s) => s.info?.settings.theme ?? 'dark');
+  const view = useView();
+
+  useEffect(() => connect(client), [client, connect]);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  return view.name === 'wall' ? <WallBoardView params={view.params} /> : <ConsoleView />;
+}

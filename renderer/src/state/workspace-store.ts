@@ -1,0 +1,58 @@
+import { create } from 'zustand';
+import type { WorkspaceInfo } from '../../../shared/contract/api';
+import type { IncidentState } from '../../../shared/domain/incident';
+import type { ApiClient } from '../api/api-client';
+
+export interface WorkspaceStore {
+  info: WorkspaceInfo | undefined;
+  /** Active incidents (and any others touched while the app runs), by id. */
+  incidents: Record<string, IncidentState>;
+  connected: boolean;
+  loadError: string | undefined;
+  /** Connects to the backend: loads the workspace and follows live changes. */
+  connect(client: ApiClient): () => void;
+  upsert(incidents: readonly IncidentState[]): void;
+}
+
+export const useWorkspace = create<WorkspaceStore>((set, get) => ({
+  info: undefined,
+  incidents: {},
+  connected: false,
+  loadError: undefined,
+
+  upsert(incidents) {
+    if (incidents.length === 0) return;
+    const next = { ...get().incidents };
+    for (const i of incidents) {
+      // Keep the object identity when nothing changed, so memoised tiles and rows skip rendering.
+      if (next[i.id]?.version !== i.version) next[i.id] = i;
+    }
+    set({ incidents: next });
+  },
+
+  connect(client) {
+    const load = async () => {
+      try {
+        const [info, list] = await Promise.all([client.call('workspace.info', {}), client.call('incidents.list', { scope: 'active' })]);
+        set({ info, loadError: undefined });
+        get().upsert(list.incidents);
+      } catch (err) {
+        set({ loadError: err instanceof Error ? err.message : String(err) });
+      }
+    };
+    const offStream = client.subscribe((message) => {
+      if (message.kind === 'incidents') get().upsert(message.incidents);
+      if (message.kind === 'settings') void client.call('workspace.info', {}).then((info) => set({ info }));
+    });
+    const offConnection = client.onConnectionChange((connected) => {
+      const wasConnected = get().connected;
+      set({ connected });
+      if (connected && !wasConnected) void load(); // (re)load after a reconnect so nothing missed stays missing
+    });
+    void load();
+    return () => {
+      offStream();
+      offConnection();
+    };
+  },
+}));

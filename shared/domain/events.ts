@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { LevelSchema, PrioritySchema } from './priority';
+import { StatusSchema } from './lifecycle';
+import {
+  EntryKindSchema,
+  IsoTimeSchema,
+  MilestoneSchema,
+  RelationKindSchema,
+  RoleSchema,
+  SourceSchema,
+  TaskStatusSchema,
+} from './vocabulary';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const list = z.array(z.string().trim().min(1).max(120)).max(50);
+
+export const IncidentFieldsSchema = z.object({
+  title: text(200),
+  description: z.string().max(20_000).default(''),
+  category: z.string().max(80).default(''),
+  services: list.default([]),
+  reporter: z.string().max(120).default(''),
+  source: SourceSchema.default('phone'),
+  tags: list.default([]),
+  exercise: z.boolean().default(false),
+  major: z.boolean().default(false),
+});
+export type IncidentFields = z.infer<typeof IncidentFieldsSchema>;
+
+const ResolutionSchema = z.object({ summary: text(4000), code: text(80) });
+
+/** Payloads by event type. Every change to an incident is one of these. */
+export const EventPayloads = {
+  'incident.created': IncidentFieldsSchema.extend({
+    impact: LevelSchema,
+    urgency: LevelSchema,
+    priority: PrioritySchema,
+  }),
+  'incident.fieldsChanged': z.object({ fields: IncidentFieldsSchema.partial(), reason: z.string().max(2000).default('') }),
+  'incident.priorityChanged': z.object({
+    impact: LevelSchema,
+    urgency: LevelSchema,
+    override: PrioritySchema.nullable(),
+    priority: PrioritySchema,
+    reason: text(2000),
+  }),
+  'incident.statusChanged': z.object({
+    from: StatusSchema,
+    to: StatusSchema,
+    reason: z.string().max(2000).default(''),
+    resolution: ResolutionSchema.optional(),
+    link: z.string().max(40).optional(),
+  }),
+  'incident.milestoneSet': z.object({ milestone: MilestoneSchema, at: IsoTimeSchema.nullable(), reason: z.string().max(2000).default('') }),
+  'incident.reviewRecorded': z.object({ outcome: z.enum(['done', 'waived']), reason: z.string().max(2000).default('') }),
+  'role.assigned': z.object({ role: RoleSchema, person: text(120), previous: z.string().nullable() }),
+  'role.released': z.object({ role: RoleSchema, person: text(120) }),
+  'responder.joined': z.object({ person: text(120), team: z.string().max(120).default('') }),
+  'responder.left': z.object({ person: text(120) }),
+  'task.added': z.object({
+    taskId: text(40),
+    title: text(300),
+    owner: z.string().max(120).default(''),
+    due: IsoTimeSchema.nullable().default(null),
+    checklist: z.array(z.object({ itemId: text(40), text: text(300) })).max(50).default([]),
+  }),
+  'task.updated': z.object({
+    taskId: text(40),
+    status: TaskStatusSchema.optional(),
+    owner: z.string().max(120).optional(),
+    due: IsoTimeSchema.nullable().optional(),
+  }),
+  'task.checklistToggled': z.object({ taskId: text(40), itemId: text(40), done: z.boolean() }),
+  'relation.added': z.object({ kind: RelationKindSchema, target: text(40), note: z.string().max(500).default('') }),
+  'relation.removed': z.object({ kind: RelationKindSchema, target: text(40) }),
+  'entry.added': z.object({
+    entryId: text(40),
+    kind: EntryKindSchema,
+    text: text(10_000),
+    /** Set when the author backdates the entry. */
+    occurredAt: IsoTimeSchema.nullable().default(null),
+    corrects: z.string().max(40).nullable().default(null),
+  }),
+} as const;
+
+export type EventType = keyof typeof EventPayloads;
+export const EVENT_TYPES = Object.keys(EventPayloads) as EventType[];
+export type PayloadOf<T extends EventType> = z.infer<(typeof EventPayloads)[T]>;
+
+/** Envelope common to every event; HLC/writer/seq make events mergeable across PCs. */
+export const EventEnvelopeSchema = z.object({
+  /** Globally unique event id. */
+  id: z.string().min(8).max(64),
+  /** Incident id this event belongs to. */
+  stream: z.string().min(1).max(40),
+  type: z.string().min(1).max(60),
+  /** Hybrid logical clock timestamp (see shared/time/hlc.ts); total order with writerId. */
+  hlc: z.string().min(1).max(40),
+  writerId: z.string().min(1).max(64),
+  seq: z.number().int().nonnegative(),
+  recordedAt: IsoTimeSchema,
+  actor: z.string().min(1).max(120),
+  /** Schema version of the payload. */
+  v: z.number().int().positive(),
+  data: z.unknown(),
+});
+export type EventEnvelope = z.infer<typeof EventEnvelopeSchema>;
+
+export type IncidentEvent = {
+  [T in EventType]: Omit<EventEnvelope, 'type' | 'data'> & { type: T; data: PayloadOf<T> };
+}[EventType];
+
+export const CURRENT_EVENT_VERSION = 1;
+
+/** Whether this app version understands the event (its type exists and its version is not newer). */
+export function isKnownEvent(e: Pick<EventEnvelope, 'type' | 'v'>): boolean {
+  return Object.hasOwn(EventPayloads, e.type) && e.v <= CURRENT_EVENT_VERSION;
+}
+
+/** Parses an event from disk or the wire; unknown types and newer versions are kept as unknown. */
+export function parseEvent(raw: unknown): { ok: true; event: EventEnvelope; known: boolean } | { ok: false; error: string } {
+  const env = EventEnvelopeSchema.safeParse(raw);
+  if (!env.success) return { ok: false, error: env.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  if (!isKnownEvent(env.data)) return { ok: true, event: env.data, known: false };
+  const schema = (EventPayloads as Record<string, z.ZodType>)[env.data.type]!;
+  const data = schema.safeParse(env.data.data);
+  if (!data.success) return { ok: false, error: `${env.data.type}: ${data.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  return { ok: true, event: { ...env.data, data: data.data }, known: true };
+}
+
+/** Total order for folding: HLC, then writer id, then per-writer sequence. */
+export function compareEvents(a: Pick<EventEnvelope, 'hlc' | 'writerId' | 'seq'>, b: Pick<EventEnvelope, 'hlc' | 'writerId' | 'seq'>): number {
+  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
+  if (a.writerId !== b.writerId) return a.writerId < b.writerId ? -1 : 1;
+  return a.seq - b.seq;
+}
