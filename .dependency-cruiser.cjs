@@ -12,7 +12,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^shared/' },
       to: {
-        pathNot: ['^shared/', '^node_modules/(zod|@date-fns/tz|date-fns)/'],
+        pathNot: ['^shared/', '(^|/)node_modules/(zod|@date-fns/tz|date-fns)/'],
       },
     },
     {
@@ -26,7 +26,7 @@ module.exports = {
       comment: 'The renderer reaches the backend only through its API client.',
       severity: 'error',
       from: { path: '^renderer/' },
-      to: { path: ['^electron/', '^node_modules/electron/'] },
+      to: { path: ['^electron/', '(^|/)node_modules/electron/'] },
     },
     {
       name: 'renderer-no-node-builtins',
@@ -39,7 +39,7 @@ module.exports = {
       comment: 'Node services and the browser host run in plain Node; only electron/main and electron/preload may use Electron.',
       severity: 'error',
       from: { path: '^electron/(services|host)/' },
-      to: { path: ['^node_modules/electron/', '^electron/(main|preload)/'] },
+      to: { path: ['(^|/)node_modules/electron/', '^electron/(main|preload)/'] },
     },
     {
       name: 'services-unresolvable-electron',

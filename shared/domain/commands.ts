@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EventPayloads, IncidentFieldsSchema, type EventType, type PayloadOf } from './events';
 import type { IncidentState } from './incident';
-import { allowedTransitions, isActive, STATUS_LABELS, StatusSchema, type LifecycleRules } from './lifecycle';
+import { allowedTransitions, isActive, STATUS_LABELS, StatusSchema, type LifecycleRules, type TransitionRule } from './lifecycle';
 import { LevelSchema, PrioritySchema, priorityFor, type PriorityMatrix } from './priority';
 import {
   EntryKindSchema,
@@ -99,7 +99,7 @@ export function decideCreate(id: string, input: z.infer<typeof CreateIncidentSch
   return [ev(id, 'incident.created', { ...input, priority: priorityFor(input.impact, input.urgency, ctx.matrix) })];
 }
 
-function checkTransition(s: IncidentState, c: Extract<IncidentCommand, { type: 'transition' }>, ctx: DecisionContext): void {
+function checkTransition(s: IncidentState, c: Extract<IncidentCommand, { type: 'transition' }>, ctx: DecisionContext): TransitionRule {
   const allowed = allowedTransitions(ctx.lifecycle, s.status, s.heldFrom);
   const rule = allowed.find((t) => t.to === c.to);
   if (!rule) {
@@ -119,10 +119,13 @@ function checkTransition(s: IncidentState, c: Extract<IncidentCommand, { type: '
       if (!ctx.lifecycle.resolutionCodes.includes(c.resolution.code))
         throw new DomainError('lifecycle.unknownResolutionCode', `Unknown resolution code "${c.resolution.code}"; use one of: ${ctx.lifecycle.resolutionCodes.join(', ')}`, 'resolution.code');
     }
-    if (need === 'review' && ctx.lifecycle.reviewPriorities.includes(s.priority) && !s.review)
+    // A waiver only counts with its reason (a reason-less waiver can still arrive as an event).
+    if (need === 'review' && ctx.lifecycle.reviewPriorities.includes(s.priority) && !(s.review?.outcome === 'done' || s.review?.reason.trim()))
       throw new DomainError('lifecycle.reviewRequired', `Closing a ${s.priority} needs the post-incident review marked done or waived with a reason`, 'review');
   }
+  if (c.link === s.id) throw new DomainError('relation.self', 'An incident cannot be linked to itself', 'link');
   if (c.link && !ctx.lookup(c.link)) throw new DomainError('relation.unknownTarget', `No incident ${c.link}`, 'link');
+  return rule;
 }
 
 /** Validates a command against the incident's state and the organisation's rules; returns the events to record. */
@@ -139,8 +142,10 @@ export function decide(s: IncidentState, c: IncidentCommand, ctx: DecisionContex
       return [ev(id, 'incident.priorityChanged', { impact: c.impact, urgency: c.urgency, override: c.override, priority, reason: c.reason })];
     }
     case 'transition': {
-      checkTransition(s, c, ctx);
-      const out: PendingEvent[] = [ev(id, 'incident.statusChanged', { from: s.status, to: c.to, reason: c.reason, resolution: c.resolution, link: c.link })];
+      const rule = checkTransition(s, c, ctx);
+      // Only a transition that asks for a resolution records one (a Reopen must not carry the old one back).
+      const resolution = rule.requires.includes('resolution') ? c.resolution : undefined;
+      const out: PendingEvent[] = [ev(id, 'incident.statusChanged', { from: s.status, to: c.to, reason: c.reason, resolution, link: c.link })];
       if (c.to === 'cancelled' && c.link) out.push(ev(c.link, 'relation.added', { kind: 'duplicated_by', target: id, note: c.reason }));
       return out;
     }

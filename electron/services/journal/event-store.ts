@@ -15,5 +15,10 @@ export interface EventStore {
   load(): Promise<{ events: EventEnvelope[]; warnings: StoreWarning[] }>;
   /** Resolves only once the events are durable on disk. */
   append(events: readonly EventEnvelope[]): Promise<void>;
+  /**
+   * Events that arrive from elsewhere (other PCs through a shared folder) after load; unvalidated,
+   * possibly duplicates or out of order. Stores without remote sources need not implement it.
+   */
+  onRemoteEvents?(listener: (events: unknown[]) => void): () => void;
   close(): Promise<void>;
 }

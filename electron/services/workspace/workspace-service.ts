@@ -60,7 +60,7 @@ export class WorkspaceService {
 
   static async open(options: WorkspaceOptions): Promise<WorkspaceService> {
     const { store: settingsStore } = await MachineSettingsStore.open(options.dataDir);
-    const store = options.store ?? new NdjsonJournal(join(options.dataDir, 'journal', 'events.ndjson'));
+    const store: EventStore = options.store ?? new NdjsonJournal(join(options.dataDir, 'journal', 'events.ndjson'));
     const service = new WorkspaceService(
       { clock: options.clock ?? { now: () => Date.now() }, newId: options.newId ?? randomUUID, version: options.version },
       settingsStore,
@@ -69,6 +69,7 @@ export class WorkspaceService {
     const { events, warnings } = await store.load();
     service.warnings = warnings;
     service.ingest(events);
+    store.onRemoteEvents?.((remote) => service.absorb(remote));
     if (events.length === 0 && options.seed) await service.importEvents(options.seed(service.opts.clock.now()));
     return service;
   }
@@ -131,7 +132,12 @@ export class WorkspaceService {
   /** Records events durably, then updates state and tells every listener. */
   private async record(envelopes: EventEnvelope[]): Promise<IncidentState[]> {
     await this.store.append(envelopes);
-    const changed = this.ingest(envelopes);
+    return this.absorb(envelopes);
+  }
+
+  /** Folds events in and tells every listener which incidents changed. */
+  private absorb(raw: readonly unknown[]): IncidentState[] {
+    const changed = this.ingest(raw);
     if (changed.length) this.emit({ kind: 'incidents', incidents: changed });
     return changed;
   }

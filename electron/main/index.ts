@@ -1,0 +1,133 @@
+/**
+ * Electron main process entry: the only module that imports Electron's values. Everything it wires
+ * is a small module taking the Electron objects as parameters, unit-tested in plain Node.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session, shell } from 'electron';
+import type { MethodOutput } from '../../shared/contract/api';
+import { openWorkspace } from '../services/workspace/open-workspace';
+import type { WorkspaceService } from '../services/workspace/workspace-service';
+import { APP_ENTRY_URL, APP_PRIVILEGED_SCHEMES, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
+import { chooseDataDir, parseMainArgs } from './args';
+import { listDisplays } from './displays';
+import { registerIpc } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { createAlertTracker, createIncidentNotifier } from './notifications';
+import { CONTENT_SECURITY_POLICY, guardWebContents, hardenSession, trustedOrigins } from './security';
+import { createWindowManager } from './windows';
+
+const here = dirname(fileURLToPath(import.meta.url)); // out/main
+const PRELOAD_PATH = join(here, '..', 'preload', 'index.cjs');
+const RENDERER_DIR = join(here, '..', 'renderer');
+
+const args = parseMainArgs(process.argv.slice(1));
+const isDev = !app.isPackaged;
+/** Set by `electron-vite dev`; never honoured in a packaged app. */
+const devServerUrl = isDev ? process.env.ELECTRON_RENDERER_URL : undefined;
+const origins = trustedOrigins(devServerUrl);
+const entryUrl = devServerUrl ?? APP_ENTRY_URL;
+
+// Before `ready`: the app:// scheme's privileges, and a sandbox for every renderer.
+protocol.registerSchemesAsPrivileged(APP_PRIVILEGED_SCHEMES);
+app.enableSandbox();
+
+const { dataDir, overridden } = chooseDataDir(args.dataDir, process.env, () => app.getPath('userData'));
+// A chosen data directory is a separate installation: its own Chromium profile and instance lock.
+if (overridden) app.setPath('userData', dataDir);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { origins, openExternal: (url) => shell.openExternal(url) }));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      console.error(err);
+      dialog.showErrorBox('Watchfloor could not start', err instanceof Error ? err.message : String(err));
+      app.exit(1);
+    });
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession, origins);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: RENDERER_DIR, csp: CONTENT_SECURITY_POLICY, readFile }));
+
+  const service = await openWorkspace({ dataDir, version: app.getVersion(), demo: args.demo });
+  for (const w of service.warnings) console.warn(`warning: ${w.file}: ${w.message}`);
+
+  const windows = createWindowManager({
+    BrowserWindow,
+    preloadPath: PRELOAD_PATH,
+    entryUrl,
+    displays: () => ({ all: screen.getAllDisplays(), primaryId: screen.getPrimaryDisplay().id }),
+  });
+
+  const disposeIpc = registerIpc({
+    ipcMain,
+    service,
+    origins,
+    targets: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
+  });
+
+  const refreshMenu = () =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          platform: process.platform,
+          isDev,
+          displays: listDisplays(screen),
+          onNewWallBoard: () => windows.openWall(),
+          onWallBoardOnDisplay: (displayId) => windows.openWall({ displayId, fullscreen: true }),
+          onNewConsole: () => windows.openConsole(),
+        }),
+      ),
+    );
+  refreshMenu();
+  screen.on('display-added', refreshMenu);
+  screen.on('display-removed', refreshMenu);
+
+  await startNotifications(service, (incidentId) => windows.showConsole(incidentId));
+
+  app.on('second-instance', () => windows.showConsole());
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) windows.openConsole();
+  });
+  closeOnQuit(service, disposeIpc);
+
+  if (args.wall) windows.openWall({ displayId: args.displayId, fullscreen: args.displayId !== undefined });
+  else windows.openConsole();
+}
+
+/** Notifies about new or escalated P1/P2 incidents while no Watchfloor window has focus. */
+async function startNotifications(service: WorkspaceService, onActivate: (incidentId: string) => void): Promise<void> {
+  const { incidents } = (await service.call('incidents.list', { scope: 'all' })) as MethodOutput<'incidents.list'>;
+  const tracker = createAlertTracker(incidents);
+  const notifier = createIncidentNotifier({ Notification, onActivate });
+  service.subscribe((message) => {
+    if (message.kind !== 'incidents') return;
+    const alerts = tracker.update(message.incidents);
+    if (BrowserWindow.getFocusedWindow()) return;
+    for (const alert of alerts) notifier.notify(alert);
+  });
+}
+
+/** Flushes and closes the journal once all windows are gone, then lets the app quit. */
+function closeOnQuit(service: WorkspaceService, disposeIpc: () => void): void {
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    closed = true;
+    disposeIpc();
+    service
+      .close()
+      .catch((err: unknown) => console.error('Watchfloor: closing the workspace failed', err))
+      .finally(() => app.quit());
+  });
+}

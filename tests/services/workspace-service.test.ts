@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError, type MethodOutput } from '../../shared/contract/api';
+import { tempDir } from '../support/temp-dir';
+import { openTestWorkspace } from '../support/workspace';
+
+type Incident = MethodOutput<'incidents.get'>;
+
+async function journalBytes(dataDir: string): Promise<string> {
+  return readFile(join(dataDir, 'journal', 'events.ndjson'), 'utf8').catch(() => '');
+}
+
+describe('WorkspaceService', () => {
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  beforeEach(async () => {
+    dir = await tempDir();
+  });
+  afterEach(() => dir.cleanup());
+
+  it('creates an incident durably and finds it again after a restart', async () => {
+    const { service } = await openTestWorkspace(dir.path);
+    const created = (await service.call('incidents.create', { title: 'Payment gateway timeouts', impact: 1, urgency: 2, services: ['Payments'] })) as Incident;
+    expect(created.id).toMatch(/^INC-2026-[A-Z0-9]{4}-1$/);
+    expect(created.priority).toBe('P2');
+    await service.close();
+
+    const { service: reopened } = await openTestWorkspace(dir.path);
+    const again = (await reopened.call('incidents.get', { id: created.id })) as Incident;
+    expect(again).toEqual(created);
+    const second = (await reopened.call('incidents.create', { title: 'Second', impact: 3, urgency: 3 })) as Incident;
+    expect(second.id).toMatch(/-2$/);
+    await reopened.close();
+  });
+
+  it('walks the lifecycle through commands and refuses illegal ones by rule name', async () => {
+    const { service, advance } = await openTestWorkspace(dir.path);
+    const { id } = (await service.call('incidents.create', { title: 'Core switch failure', impact: 1, urgency: 1 })) as Incident;
+    advance(60_000);
+    await service.call('incidents.command', { id, command: { type: 'transition', to: 'acknowledged' } });
+    const refused = service.call('incidents.command', { id, command: { type: 'transition', to: 'closed' } });
+    await expect(refused).rejects.toMatchObject({ body: { code: 'rule', rule: 'lifecycle.illegalTransition' } });
+    await expect(refused).rejects.toThrow(/allowed: Investigating, On hold, Cancelled/);
+    const state = (await service.call('incidents.get', { id })) as Incident;
+    expect(state.status).toBe('acknowledged');
+    expect(state.milestones.acknowledged).toBe('2026-03-01T10:01:00.000Z');
+  });
+
+  it('rejects invalid input with the field named and writes nothing', async () => {
+    const { service } = await openTestWorkspace(dir.path);
+    const before = await journalBytes(dir.path);
+    for (const [input, field] of [
+      [{ impact: 1, urgency: 1 }, 'title'],
+      [{ title: 'x', impact: 'high', urgency: 1 }, 'impact'],
+      [{ title: 'x', impact: 1, urgency: 1, surprise: true }, ''],
+    ] as const) {
+      const err = await service.call('incidents.create', input).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ApiError);
+      expect((err as ApiError).body.code).toBe('invalid_input');
+      if (field) expect((err as ApiError).body.field).toBe(field);
+    }
+    await expect(service.call('incidents.delete', {})).rejects.toMatchObject({ body: { code: 'unknown_method' } });
+    await expect(service.call('incidents.get', { id: 'INC-2026-NONE-1' })).rejects.toMatchObject({ body: { code: 'not_found' } });
+    expect(await journalBytes(dir.path)).toBe(before);
+  });
+
+  it('lets a read-only caller look but not change anything', async () => {
+    const { service } = await openTestWorkspace(dir.path);
+    await expect(service.call('incidents.create', { title: 'x', impact: 1, urgency: 1 }, { readOnly: true })).rejects.toMatchObject({ body: { code: 'forbidden' } });
+    await expect(service.call('incidents.list', {}, { readOnly: true })).resolves.toEqual({ incidents: [] });
+  });
+
+  it('pushes changed incidents to subscribers only after they are durable', async () => {
+    const { service } = await openTestWorkspace(dir.path);
+    const seen: string[] = [];
+    service.subscribe((m) => {
+      if (m.kind === 'incidents') seen.push(...m.incidents.map((i) => i.id));
+    });
+    const { id } = (await service.call('incidents.create', { title: 'x', impact: 2, urgency: 2 })) as Incident;
+    expect(seen).toEqual([id]);
+    expect(await journalBytes(dir.path)).toContain(id);
+  });
+
+  it('records the caller as author, or the machine operator by default', async () => {
+    const { service } = await openTestWorkspace(dir.path);
+    const { id } = (await service.call('incidents.create', { title: 'x', impact: 2, urgency: 2 }, { actor: 'Ana Ruiz' })) as Incident;
+    await service.call('settings.update', { operatorName: 'Desk 3' });
+    const after = (await service.call('incidents.command', { id, command: { type: 'addEntry', kind: 'note', text: 'Called the vendor' } })) as Incident;
+    expect(after.timeline.map((e) => e.actor)).toEqual(['Ana Ruiz', 'Desk 3']);
+  });
+});
