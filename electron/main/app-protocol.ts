@@ -83,9 +83,9 @@ export function createAppProtocolHandler(opts: AppProtocolOptions): (request: Re
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
     const target = resolveAppFile(opts.root, request.url);
     if (!target.ok) return plain(target.status, target.status === 403 ? 'Forbidden' : 'Not found');
-    let body: Uint8Array;
+    let body: Uint8Array<ArrayBuffer>;
     try {
-      body = await opts.readFile(target.file);
+      body = new Uint8Array(await opts.readFile(target.file)); // an ArrayBuffer-backed copy, as Response wants
     } catch {
       return plain(404, 'Not found');
     }

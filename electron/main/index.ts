@@ -22,6 +22,14 @@ const here = dirname(fileURLToPath(import.meta.url)); // out/main
 const PRELOAD_PATH = join(here, '..', 'preload', 'index.cjs');
 const RENDERER_DIR = join(here, '..', 'renderer');
 
+const PRODUCT_NAME = 'Watchfloor';
+// Unpackaged, Electron names the app after package.json's lowercase "name"; use the product name so
+// userData is the documented folder (…/Watchfloor), the one the browser host uses too.
+if (app.getName() !== PRODUCT_NAME) {
+  app.setName(PRODUCT_NAME);
+  app.setPath('userData', join(app.getPath('appData'), PRODUCT_NAME));
+}
+
 const args = parseMainArgs(process.argv.slice(1));
 const isDev = !app.isPackaged;
 /** Set by `electron-vite dev`; never honoured in a packaged app. */
@@ -58,7 +66,13 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, origins);
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: RENDERER_DIR, csp: CONTENT_SECURITY_POLICY, readFile }));
 
-  const service = await openWorkspace({ dataDir, version: app.getVersion(), demo: args.demo });
+  const service = await openWorkspace({
+    dataDir,
+    version: app.getVersion(),
+    demo: args.demo,
+    // Packaged, the demo data is an extra resource; unpackaged it is found in the repository.
+    resourcesDir: app.isPackaged ? process.resourcesPath : undefined,
+  });
   for (const w of service.warnings) console.warn(`warning: ${w.file}: ${w.message}`);
 
   const windows = createWindowManager({

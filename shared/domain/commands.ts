@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EventPayloads, IncidentFieldsSchema, type EventType, type PayloadOf } from './events';
+import { EventPayloads, IncidentFieldsPatchSchema, IncidentFieldsSchema, type EventType, type PayloadOf } from './events';
 import type { IncidentState } from './incident';
 import { allowedTransitions, isActive, STATUS_LABELS, StatusSchema, type LifecycleRules, type TransitionRule } from './lifecycle';
 import { LevelSchema, PrioritySchema, priorityFor, type PriorityMatrix } from './priority';
@@ -21,7 +21,7 @@ export type CreateIncidentInput = z.input<typeof CreateIncidentSchema>;
 
 /** Every change a person can make to an existing incident. */
 export const IncidentCommandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('updateFields'), fields: IncidentFieldsSchema.partial(), reason: reason.default('') }),
+  z.object({ type: z.literal('updateFields'), fields: IncidentFieldsPatchSchema, reason: reason.default('') }),
   z.object({
     type: z.literal('setPriority'),
     impact: LevelSchema,

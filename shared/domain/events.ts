@@ -14,18 +14,36 @@ import {
 const text = (max: number) => z.string().trim().min(1).max(max);
 const list = z.array(z.string().trim().min(1).max(120)).max(50);
 
-export const IncidentFieldsSchema = z.object({
+const incidentFieldShape = {
   title: text(200),
-  description: z.string().max(20_000).default(''),
-  category: z.string().max(80).default(''),
-  services: list.default([]),
-  reporter: z.string().max(120).default(''),
-  source: SourceSchema.default('phone'),
-  tags: list.default([]),
-  exercise: z.boolean().default(false),
-  major: z.boolean().default(false),
+  description: z.string().max(20_000),
+  category: z.string().max(80),
+  services: list,
+  reporter: z.string().max(120),
+  source: SourceSchema,
+  tags: list,
+  exercise: z.boolean(),
+  major: z.boolean(),
+};
+
+export const IncidentFieldsSchema = z.object({
+  ...incidentFieldShape,
+  description: incidentFieldShape.description.default(''),
+  category: incidentFieldShape.category.default(''),
+  services: incidentFieldShape.services.default([]),
+  reporter: incidentFieldShape.reporter.default(''),
+  source: incidentFieldShape.source.default('phone'),
+  tags: incidentFieldShape.tags.default([]),
+  exercise: incidentFieldShape.exercise.default(false),
+  major: incidentFieldShape.major.default(false),
 });
 export type IncidentFields = z.infer<typeof IncidentFieldsSchema>;
+
+/**
+ * An edit of some fields. Not `IncidentFieldsSchema.partial()`: Zod 4 still applies `.default()` inside
+ * optional keys, so that would fill in (and reset) every field the edit does not name.
+ */
+export const IncidentFieldsPatchSchema = z.object(incidentFieldShape).partial();
 
 const ResolutionSchema = z.object({ summary: text(4000), code: text(80) });
 
@@ -36,7 +54,7 @@ export const EventPayloads = {
     urgency: LevelSchema,
     priority: PrioritySchema,
   }),
-  'incident.fieldsChanged': z.object({ fields: IncidentFieldsSchema.partial(), reason: z.string().max(2000).default('') }),
+  'incident.fieldsChanged': z.object({ fields: IncidentFieldsPatchSchema, reason: z.string().max(2000).default('') }),
   'incident.priorityChanged': z.object({
     impact: LevelSchema,
     urgency: LevelSchema,
@@ -95,7 +113,7 @@ export const EventEnvelopeSchema = z.object({
   stream: z.string().min(1).max(40),
   type: z.string().min(1).max(60),
   /** Hybrid logical clock timestamp (see shared/time/hlc.ts); total order with writerId. */
-  hlc: z.string().min(1).max(40),
+  hlc: z.string().regex(/^\d{15}:[0-9a-z]{4}$/, 'not a hybrid logical clock timestamp'),
   writerId: z.string().min(1).max(64),
   seq: z.number().int().nonnegative(),
   recordedAt: IsoTimeSchema,

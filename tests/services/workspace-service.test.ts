@@ -21,7 +21,7 @@ describe('WorkspaceService', () => {
   it('creates an incident durably and finds it again after a restart', async () => {
     const { service } = await openTestWorkspace(dir.path);
     const created = (await service.call('incidents.create', { title: 'Payment gateway timeouts', impact: 1, urgency: 2, services: ['Payments'] })) as Incident;
-    expect(created.id).toMatch(/^INC-2026-[A-Z0-9]{4}-1$/);
+    expect(created.id).toMatch(/^INC-2026-[A-Z0-9]{6}-1$/);
     expect(created.priority).toBe('P2');
     await service.close();
 

@@ -99,6 +99,7 @@ export class CommandRecorder {
 
   private record(pending: readonly PendingEvent[], at: number, actor: string): void {
     if (!Number.isFinite(at)) throw new Error(`Not a time: ${at}`);
+    const recordedAt = new Date(at).toISOString();
     for (const p of pending) {
       const last = this.lastAt.get(p.stream);
       if (last !== undefined && at < last)
@@ -113,7 +114,7 @@ export class CommandRecorder {
         hlc: encodeHlc({ millis: at, counter: 0 }),
         writerId: 'recorder',
         seq: this.seq,
-        recordedAt: new Date(at).toISOString(),
+        recordedAt,
         actor,
         v: CURRENT_EVENT_VERSION,
         data: p.data,

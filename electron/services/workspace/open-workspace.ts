@@ -1,3 +1,5 @@
+import { buildDemoWorkspace } from '../demo/demo-workspace';
+import { resolveResourcesDir } from '../demo/resources-dir';
 import { WorkspaceService } from './workspace-service';
 
 export interface OpenWorkspaceOptions {
@@ -5,9 +7,19 @@ export interface OpenWorkspaceOptions {
   version: string;
   /** Seed the demo workspace when the data directory is empty. */
   demo: boolean;
+  /**
+   * Directory holding `demo/…`: `process.resourcesPath` in a packaged Electron app; defaults to
+   * the repository's `resources/` (development, tests, browser host).
+   */
+  resourcesDir?: string;
 }
 
 /** Opens the workspace the way both the Electron app and the browser host do. */
 export async function openWorkspace(opts: OpenWorkspaceOptions): Promise<WorkspaceService> {
-  return WorkspaceService.open({ dataDir: opts.dataDir, version: opts.version });
+  const resourcesDir = opts.demo ? resolveResourcesDir(opts.resourcesDir) : undefined;
+  return WorkspaceService.open({
+    dataDir: opts.dataDir,
+    version: opts.version,
+    seed: resourcesDir ? (now) => buildDemoWorkspace(now, resourcesDir) : undefined,
+  });
 }

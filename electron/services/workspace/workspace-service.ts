@@ -23,6 +23,7 @@ import { decodeHlc, encodeHlc, tickHlc, type HlcState } from '../../../shared/ti
 import type { Clock, IdGenerator } from '../../../shared/time/clock';
 import type { EventStore, StoreWarning } from '../journal/event-store';
 import { NdjsonJournal } from '../journal/ndjson-journal';
+import type { SharedFolderStore, SharedStoreStatus } from '../shared-store/shared-folder-store';
 import { MachineSettingsStore } from '../settings/machine-settings';
 import type { CallContext } from './call-context';
 import type { TimedEvent } from './timed-event';
@@ -34,7 +35,8 @@ export interface WorkspaceOptions {
   newId?: IdGenerator;
   /** Builds the demo workspace on first start with an empty data directory. */
   seed?: (now: number) => TimedEvent[];
-  store?: EventStore;
+  /** The event store, or a factory given this machine's writer id (e.g. the shared folder store). */
+  store?: EventStore | ((writerId: string) => EventStore);
 }
 
 type Listener = (message: StreamMessage) => void;
@@ -60,7 +62,10 @@ export class WorkspaceService {
 
   static async open(options: WorkspaceOptions): Promise<WorkspaceService> {
     const { store: settingsStore } = await MachineSettingsStore.open(options.dataDir);
-    const store: EventStore = options.store ?? new NdjsonJournal(join(options.dataDir, 'journal', 'events.ndjson'));
+    const store: EventStore =
+      typeof options.store === 'function'
+        ? options.store(settingsStore.writerId)
+        : (options.store ?? new NdjsonJournal(join(options.dataDir, 'journal', 'events.ndjson')));
     const service = new WorkspaceService(
       { clock: options.clock ?? { now: () => Date.now() }, newId: options.newId ?? randomUUID, version: options.version },
       settingsStore,
@@ -72,6 +77,11 @@ export class WorkspaceService {
     store.onRemoteEvents?.((remote) => service.absorb(remote));
     if (events.length === 0 && options.seed) await service.importEvents(options.seed(service.opts.clock.now()));
     return service;
+  }
+
+  /** The shared folder's status (connection, unpublished events, writers, warnings), if the store has one. */
+  storeStatus(): SharedStoreStatus | undefined {
+    return (this.store as Partial<Pick<SharedFolderStore, 'status'>>).status?.();
   }
 
   get writerId(): string {

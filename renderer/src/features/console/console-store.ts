@@ -61,7 +61,7 @@ export const useConsole = create<ConsoleStore>((set, get) => ({
   announcement: '',
 
   select(id) {
-    set({ selectedId: id });
+    set({ selectedId: id, createOpen: false });
     const incident = id ? useWorkspace.getState().incidents[id] : undefined;
     if (incident) get().markSeen(incident.id, incident.version);
   },

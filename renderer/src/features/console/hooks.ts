@@ -8,6 +8,7 @@ import { formatTime, utcTitle } from '../../ui/format';
 import { isBrowserMode, useConsole } from './console-store';
 import { apiErrorOf } from './form-errors';
 import { visibleIncidents } from './incident-filter';
+import { isSameDay } from './time-input';
 
 /** Show every time in UTC (machine setting). */
 export function useUtc(): boolean {
@@ -26,9 +27,25 @@ export function useReadOnly(): boolean {
 }
 
 /** Formats times the way the operator wants, with the UTC time for a title attribute. */
-export function useTimeFormat(): { time: (iso: string, withDate?: boolean) => string; title: (iso: string) => string; utc: boolean } {
+export interface TimeFormat {
+  time: (iso: string, withDate?: boolean) => string;
+  /** Time, with the date only when it is not today. */
+  smart: (iso: string) => string;
+  title: (iso: string) => string;
+  utc: boolean;
+}
+
+export function useTimeFormat(): TimeFormat {
   const utc = useUtc();
-  return useMemo(() => ({ time: (iso: string, withDate = false) => formatTime(iso, utc, withDate), title: utcTitle, utc }), [utc]);
+  return useMemo(
+    () => ({
+      time: (iso: string, withDate = false) => formatTime(iso, utc, withDate),
+      smart: (iso: string) => formatTime(iso, utc, !isSameDay(new Date(iso), new Date(), utc)),
+      title: utcTitle,
+      utc,
+    }),
+    [utc],
+  );
 }
 
 /** The filtered, sorted incident list the console shows. */

@@ -14,3 +14,25 @@ export function checklistFromText(text: string): string[] {
     .map((l) => l.trim())
     .filter(Boolean);
 }
+
+export const TASK_STATUS_LABELS: Record<TaskState['status'], string> = {
+  open: 'Open',
+  in_progress: 'In progress',
+  done: 'Done',
+  cancelled: 'Cancelled',
+};
+
+const finished = (t: Pick<TaskState, 'status'>) => t.status === 'done' || t.status === 'cancelled';
+
+/** Tasks still to do first (soonest due first, undated last), then finished ones in order added. */
+export function sortTasks<T extends Pick<TaskState, 'status' | 'due' | 'createdAt'>>(tasks: readonly T[]): T[] {
+  const dueOf = (t: T) => (t.due ? Date.parse(t.due) : Number.POSITIVE_INFINITY);
+  return [...tasks].sort((a, b) => {
+    if (finished(a) !== finished(b)) return finished(a) ? 1 : -1;
+    if (!finished(a)) {
+      const d = dueOf(a) - dueOf(b);
+      if (d !== 0 && !Number.isNaN(d)) return d;
+    }
+    return Date.parse(a.createdAt) - Date.parse(b.createdAt);
+  });
+}

@@ -26,3 +26,8 @@ export function inputToIso(value: string, utc: boolean): string | undefined {
 export function zoneLabel(utc: boolean): string {
   return utc ? 'UTC' : 'local time';
 }
+
+/** Whether two instants fall on the same calendar day, in local time or UTC. */
+export function isSameDay(a: Date, b: Date, utc: boolean): boolean {
+  return utc ? a.toISOString().slice(0, 10) === b.toISOString().slice(0, 10) : a.toDateString() === b.toDateString();
+}

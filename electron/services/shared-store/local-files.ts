@@ -1,0 +1,138 @@
+import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { crc32 } from 'node:zlib';
+import type { StoreWarning } from '../journal/event-store';
+import { writeFileAtomic } from './share-io';
+
+const crcHex = (s: string) => crc32(s).toString(16).padStart(8, '0');
+
+/**
+ * Reads a local `<crc32 hex> <payload>\n` file (the NdjsonJournal format, also used by the
+ * replica) without changing it. Damaged lines are reported; a torn tail is ignored. Works line
+ * by line on the bytes, so files larger than the biggest JS string are fine.
+ */
+export async function readCrcLines(path: string): Promise<{ payloads: string[]; warnings: StoreWarning[]; goodBytes: number; size: number }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { payloads: [], warnings: [], goodBytes: 0, size: 0 };
+    throw err;
+  }
+  const goodBytes = bytes.lastIndexOf(0x0a) + 1;
+  const payloads: string[] = [];
+  const warnings: StoreWarning[] = [];
+  let start = 0;
+  let lineNo = 0;
+  while (start < goodBytes) {
+    const end = bytes.indexOf(0x0a, start);
+    lineNo++;
+    if (end > start) {
+      const ok = end - start > 9 && bytes[start + 8] === 32 && crc32(bytes.subarray(start + 9, end)).toString(16).padStart(8, '0') === bytes.toString('latin1', start, start + 8);
+      if (ok) payloads.push(bytes.toString('utf8', start + 9, end));
+      else warnings.push({ file: path, message: `line ${lineNo} is damaged and was skipped` });
+    }
+    start = end + 1;
+  }
+  return { payloads, warnings, goodBytes, size: bytes.length };
+}
+
+/**
+ * Local append-only file of `<crc32> <payload>` lines with group commit, like the journal but
+ * for raw text payloads (the replica stores share records exactly as read, so their hashes hold).
+ */
+export class CrcLog {
+  private handle: FileHandle | undefined;
+  private queue: Array<{ chunks: string[]; done: (err?: unknown) => void }> = [];
+  private flushing: Promise<void> | undefined;
+
+  constructor(readonly path: string) {}
+
+  async load(): Promise<{ payloads: string[]; warnings: StoreWarning[] }> {
+    await mkdir(dirname(this.path), { recursive: true });
+    const { payloads, warnings, goodBytes, size } = await readCrcLines(this.path);
+    this.handle = await open(this.path, 'a+');
+    if (size > goodBytes) {
+      await this.handle.truncate(goodBytes);
+      await this.handle.sync();
+    }
+    return { payloads, warnings };
+  }
+
+  append(payloads: readonly string[]): Promise<void> {
+    if (payloads.length === 0) return Promise.resolve();
+    // Chunks well below the largest JS string, so a snapshot's worth of events can be appended.
+    const chunks: string[] = [];
+    let chunk = '';
+    for (const p of payloads) {
+      chunk += `${crcHex(p)} ${p}\n`;
+      if (chunk.length > 8_000_000) {
+        chunks.push(chunk);
+        chunk = '';
+      }
+    }
+    if (chunk) chunks.push(chunk);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ chunks, done: (err) => (err ? reject(err) : resolve()) });
+      this.flushing ??= this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue;
+      this.queue = [];
+      try {
+        if (!this.handle) throw new Error(`${this.path} is not open`);
+        for (const b of batch) for (const c of b.chunks) await this.handle.write(c);
+        await this.handle.sync();
+        for (const b of batch) b.done();
+      } catch (err) {
+        for (const b of batch) b.done(err);
+      }
+    }
+    this.flushing = undefined;
+  }
+
+  async close(): Promise<void> {
+    await this.flushing;
+    await this.handle?.close();
+    this.handle = undefined;
+  }
+}
+
+/** What this PC remembers about the share between runs (`<dataDir>/shared-store/state.json`). */
+export interface LocalShareState {
+  format: 1;
+  /** The folder this state is about; pointing at another folder starts afresh. */
+  sharedDir: string;
+  /** The store found there (from its sentinel); null until first connected. */
+  storeId: string | null;
+  /** Own events 1..publishedSeq are known to be on the share. */
+  publishedSeq: number;
+  /** Tamper-evidence warnings found earlier (files already read are not read again). */
+  chainWarnings: StoreWarning[];
+}
+
+export async function readLocalState(path: string, sharedDir: string): Promise<LocalShareState> {
+  const fresh: LocalShareState = { format: 1, sharedDir, storeId: null, publishedSeq: 0, chainWarnings: [] };
+  try {
+    const raw = JSON.parse(await readFile(path, 'utf8')) as Partial<LocalShareState>;
+    if (raw.sharedDir !== sharedDir) return fresh;
+    return {
+      format: 1,
+      sharedDir,
+      storeId: typeof raw.storeId === 'string' ? raw.storeId : null,
+      publishedSeq: typeof raw.publishedSeq === 'number' ? raw.publishedSeq : 0,
+      chainWarnings: Array.isArray(raw.chainWarnings) ? raw.chainWarnings.slice(0, 200) : [],
+    };
+  } catch {
+    return fresh;
+  }
+}
+
+export async function writeLocalState(path: string, state: LocalShareState): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const dir = dirname(path);
+  await writeFileAtomic(dir, path.slice(dir.length + 1), JSON.stringify(state, null, 2) + '\n', 'replace');
+}

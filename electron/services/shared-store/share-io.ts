@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** A share operation that did not finish in time (hung SMB/NFS mount). */
+export class ShareTimeoutError extends Error {
+  readonly code = 'ETIMEDOUT';
+  constructor(label: string, ms: number) {
+    super(`${label} did not finish within ${ms} ms`);
+  }
+}
+
+export function errorCode(err: unknown): string | undefined {
+  return (err as NodeJS.ErrnoException | undefined)?.code;
+}
+
+export const isNotFound = (err: unknown) => errorCode(err) === 'ENOENT' || errorCode(err) === 'ENOTDIR';
+
+/**
+ * Every file operation on the share goes through here: each has a deadline, and at most
+ * `maxInFlight` run at once. A call into a hung network mount can block a libuv thread for
+ * minutes and cannot be cancelled; the limit keeps such calls from taking the whole thread pool
+ * (which the local journal needs) — a stuck call keeps its slot until the OS gives up, and later
+ * calls time out while waiting, so the store reports "offline" instead of hanging.
+ */
+export class ShareIO {
+  private inFlight = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(
+    readonly timeoutMs: number,
+    private readonly maxInFlight = 2,
+  ) {}
+
+  run<T>(label: string, op: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let done = false;
+      const timer = setTimeout(() => {
+        if (done) return;
+        done = true;
+        const i = this.waiting.indexOf(start);
+        if (i >= 0) this.waiting.splice(i, 1);
+        reject(new ShareTimeoutError(label, this.timeoutMs));
+      }, this.timeoutMs);
+      timer.unref?.();
+      const start = () => {
+        this.inFlight++;
+        op().then(
+          (v) => {
+            if (!done) {
+              done = true;
+              clearTimeout(timer);
+              resolve(v);
+            }
+          },
+          (e: unknown) => {
+            if (!done) {
+              done = true;
+              clearTimeout(timer);
+              reject(e);
+            }
+          },
+        ).finally(() => {
+          this.inFlight--;
+          const next = this.waiting.shift();
+          next?.();
+        });
+      };
+      if (this.inFlight < this.maxInFlight) start();
+      else this.waiting.push(start);
+    });
+  }
+
+  /** Calls still blocked in the OS after their deadline passed (or running now). */
+  get busy(): number {
+    return this.inFlight;
+  }
+
+  readdir(path: string): Promise<string[]> {
+    return this.run(`listing ${path}`, () => readdir(path));
+  }
+
+  readText(path: string): Promise<string> {
+    return this.run(`reading ${path}`, () => readFile(path, 'utf8'));
+  }
+
+  readBytes(path: string): Promise<Buffer> {
+    return this.run(`reading ${path}`, () => readFile(path));
+  }
+
+  stat(path: string) {
+    return this.run(`checking ${path}`, () => stat(path));
+  }
+
+  /** mkdir of one level (never recursive: an unmounted share must not be recreated locally). */
+  async mkdirOne(path: string): Promise<void> {
+    await this.run(`creating ${path}`, async () => {
+      try {
+        await mkdir(path);
+      } catch (err) {
+        if (errorCode(err) !== 'EEXIST') throw err;
+      }
+    });
+  }
+
+  writeAtomic(dir: string, name: string, data: string | Buffer, mode: 'replace' | 'create'): Promise<'written' | 'exists'> {
+    return this.run(`writing ${join(dir, name)}`, () => writeFileAtomic(dir, name, data, mode));
+  }
+
+  unlink(path: string): Promise<void> {
+    return this.run(`removing ${path}`, () => unlink(path));
+  }
+}
+
+/** Best-effort directory fsync so a rename survives power loss; not supported everywhere (Windows, some shares). */
+export async function fsyncDir(dir: string): Promise<void> {
+  let fh;
+  try {
+    fh = await open(dir, 'r');
+    await fh.sync();
+  } catch {
+    // EISDIR/EPERM/EINVAL on platforms and file systems without directory fsync.
+  } finally {
+    await fh?.close().catch(() => undefined);
+  }
+}
+
+const LINK_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EINVAL', 'EMLINK', 'EACCES']);
+
+/**
+ * Writes `data` to `dir/name` so that readers only ever see the whole file: write a temp file in
+ * the same folder, fsync, then rename. With mode 'create' an existing file is never replaced:
+ * the temp file is hard-linked into place (fails if the name exists) where links work, else
+ * checked for and renamed.
+ */
+export async function writeFileAtomic(dir: string, name: string, data: string | Buffer, mode: 'replace' | 'create'): Promise<'written' | 'exists'> {
+  const tmp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+  const final = join(dir, name);
+  const fh = await open(tmp, 'wx');
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  try {
+    if (mode === 'replace') {
+      await rename(tmp, final);
+    } else {
+      let linked = false;
+      try {
+        await link(tmp, final);
+        linked = true;
+      } catch (err) {
+        if (errorCode(err) === 'EEXIST') {
+          await unlink(tmp).catch(() => undefined);
+          return 'exists';
+        }
+        if (!LINK_UNSUPPORTED.has(errorCode(err) ?? '')) throw err;
+      }
+      if (linked) {
+        await unlink(tmp).catch(() => undefined);
+      } else {
+        const exists = await stat(final).then(() => true, (e: unknown) => (isNotFound(e) ? false : Promise.reject(e)));
+        if (exists) {
+          await unlink(tmp).catch(() => undefined);
+          return 'exists';
+        }
+        await rename(tmp, final);
+      }
+    }
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+  await fsyncDir(dir);
+  return 'written';
+}

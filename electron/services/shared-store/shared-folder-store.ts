@@ -1,0 +1,1222 @@
+import { randomUUID } from 'node:crypto';
+import { watch, type FSWatcher } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import type { EventEnvelope } from '../../../shared/domain/events';
+import type { Clock } from '../../../shared/time/clock';
+import { DEFAULT_MAX_DRIFT_MS } from '../../../shared/time/hlc';
+import type { EventStore, StoreWarning } from '../journal/event-store';
+import { NdjsonJournal } from '../journal/ndjson-journal';
+import { RangeSet, WriterChain, type ChainIssue } from './chain';
+import {
+  chainRecords,
+  decodeRecordLine,
+  encodeRecord,
+  encodeSegment,
+  eventKey,
+  headsHash,
+  isConflictName,
+  isOsJunk,
+  isTempName,
+  isValidWriterId,
+  parseRecordFile,
+  parseSegmentName,
+  parseSnapshotName,
+  PRESENCE_DIR,
+  segmentName,
+  SENTINEL_FILE,
+  sha256Hex,
+  snapshotName,
+  SNAPSHOTS_DIR,
+  STORE_FORMAT_VERSION,
+  WRITERS_DIR,
+  ZERO_HASH,
+  type ParsedRecord,
+  type Presence,
+  type Sentinel,
+  type SnapshotHead,
+  type SnapshotHeader,
+} from './format';
+import { CrcLog, readCrcLines, readLocalState, writeLocalState, type LocalShareState } from './local-files';
+import { errorCode, isNotFound, ShareIO, writeFileAtomic } from './share-io';
+
+export type ShareState = 'connected' | 'offline' | 'unmounted' | 'read-only' | 'disabled';
+
+export interface WriterPresence {
+  writerId: string;
+  writerName: string;
+  host: string;
+  lastSeen: string;
+  appVersion: string;
+  publishedSeq: number;
+  self: boolean;
+}
+
+export interface SharedStoreStatus {
+  state: ShareState;
+  /** Why the store is in this state, for the status bar tooltip. */
+  detail: string;
+  sharedDir: string | null;
+  storeId: string | null;
+  /** Own events recorded locally but not yet on the share. */
+  pending: number;
+  /** Other writers' events not shown yet because their clock is too far ahead of ours. */
+  heldBack: number;
+  /** Last time the share was read completely. */
+  lastSyncAt: string | null;
+  writers: WriterPresence[];
+  warnings: StoreWarning[];
+}
+
+export interface ChainHead {
+  /** Highest sequence number held for the writer, and its event hash. */
+  seq: number;
+  hash: string;
+  /** Last sequence number of the unbroken chain from the writer's first event. */
+  contiguousTo: number;
+  gaps: Array<{ from: number; to: number }>;
+}
+
+export interface SharedFolderStoreOptions {
+  /** The machine's data directory: the local journal, replica and share state live here. */
+  dataDir: string;
+  /** The shared folder; empty/undefined disables sharing (local journal only). */
+  sharedDir?: string | null;
+  writerId: string;
+  writerName?: string;
+  appVersion?: string;
+  host?: string;
+  /** Directory listing interval (default 1000 ms). */
+  pollMs?: number;
+  /** Presence heartbeat and read interval (default 10 s). */
+  presenceMs?: number;
+  /** Deadline for each file operation on the share (default 5 s). */
+  opTimeoutMs?: number;
+  clock?: Clock;
+  /** Other writers' events further ahead of local time than this are held back (default DEFAULT_MAX_DRIFT_MS). */
+  maxDriftMs?: number;
+  /** Most events per segment file (default 2000). */
+  maxSegmentEvents?: number;
+  /** Read a snapshot instead of segments when it spares at least this many segment reads (default 32). */
+  snapshotReadThreshold?: number;
+  /** Write a snapshot once this many segments are not covered by one (default 2000; 0 = never automatically). */
+  compactAfterSegments?: number;
+  /** Also use fs.watch on the share as a hint to poll sooner (default false; polling always runs). */
+  watch?: boolean;
+  /** Create the store marker when the folder is empty and this PC has not used it before (default true). */
+  initialiseEmpty?: boolean;
+}
+
+type Listener = (events: unknown[]) => void;
+type StatusListener = (status: SharedStoreStatus) => void;
+
+interface Listing {
+  /** writerId → segment files not read yet. */
+  unread: Map<string, Array<{ name: string; first: number; last: number }>>;
+}
+
+const hlcMillis = (hlc: string) => Number(hlc.slice(0, 15));
+
+/**
+ * The multi-writer shared folder (SMB/NFS/synced folder, no server) as an EventStore.
+ *
+ * Local first: `append` writes the local journal and resolves after its fsync; publishing to the
+ * share happens afterwards, so a coordinator keeps working while the share is slow or gone.
+ * Each instance only ever creates new, immutable, uniquely named segment files in its own folder
+ * `writers/<writerId>/`, hash-chained per writer. Readers list the folders, read files they have
+ * not read, dedupe by event id, and hand new events to the service (which folds them in HLC order).
+ *
+ * Clock skew: another writer's event whose HLC is more than `maxDriftMs` ahead of this PC's clock is
+ * held back (not delivered, counted in `heldBack`, with a warning naming the writer) until local time
+ * catches up; otherwise one PC with a wrong clock would drag every other PC's clock forward.
+ */
+export class SharedFolderStore implements EventStore {
+  private readonly journal: NdjsonJournal;
+  private readonly replica: CrcLog;
+  private readonly statePath: string;
+  private readonly io: ShareIO;
+  private readonly clock: Clock;
+  private readonly pollMs: number;
+  private readonly presenceMs: number;
+  private readonly maxDriftMs: number;
+  private readonly maxSegmentEvents: number;
+  private readonly snapshotReadThreshold: number;
+  private readonly compactAfterSegments: number;
+  private readonly sharedDir: string | null;
+  private readonly me: string;
+
+  private local: LocalShareState;
+  private stateDirty = false;
+  private lastStateWrite = 0;
+  private shareState: ShareState;
+  private detail: string;
+  private storeId: string | null = null;
+
+  /** Every event id held (own journal, replica, delivered). */
+  private readonly knownIds = new Set<string>();
+  /** Own events' JSON exactly as journaled (and published), by seq. */
+  private readonly ownTexts = new Map<number, string>();
+  private ownSeqs: number[] = [];
+  private readonly ownHashCache = new Map<number, string>();
+  /** Own events found on the share but not in the local journal (a restored PC). */
+  private readonly ownShareHashes = new Map<number, string>();
+  /** Which own seqs are on the share, from the last listing plus what was published since. */
+  private ownCovered = new RangeSet();
+  private ownListedCount = -1;
+  private ownListed = false;
+  private pendingMemo: number | undefined;
+  /** Hash chains of events read from the share (all writers but own local ones). */
+  private readonly chains = new Map<string, WriterChain>();
+  /** Per writer folder: names already handled this session. */
+  private readonly processed = new Map<string, Set<string>>();
+  private readonly held: Array<{ value: Record<string, unknown>; writerId: string; millis: number }> = [];
+  private readonly warnings = new Map<string, StoreWarning>();
+  private readonly presence = new Map<string, Presence>();
+  private newestSnapshotHeads: Record<string, SnapshotHead> = {};
+  /** writerId → last seq of every segment name seen. */
+  private readonly segmentLasts = new Map<string, number[]>();
+  private uncompactedSegments = 0;
+
+  private readonly listeners = new Set<Listener>();
+  private readonly statusListeners = new Set<StatusListener>();
+  private lastStatusKey = '';
+  private lastSyncAt: string | null = null;
+  private lastPresenceWrite = -Infinity;
+  private lastPresenceRead = -Infinity;
+  private lastCompaction = -Infinity;
+  private collecting: unknown[] | undefined;
+
+  private timer: NodeJS.Timeout | undefined;
+  private watcher: FSWatcher | undefined;
+  private tail: Promise<void> = Promise.resolve();
+  private queuedFull = false;
+  private queuedPublish = false;
+  private closed = false;
+  private loaded = false;
+
+  constructor(private readonly opts: SharedFolderStoreOptions) {
+    this.me = opts.writerId;
+    this.sharedDir = opts.sharedDir ? opts.sharedDir : null;
+    this.journal = new NdjsonJournal(join(opts.dataDir, 'journal', 'events.ndjson'));
+    this.replica = new CrcLog(join(opts.dataDir, 'shared-store', 'replica.ndjson'));
+    this.statePath = join(opts.dataDir, 'shared-store', 'state.json');
+    this.io = new ShareIO(opts.opTimeoutMs ?? 5000);
+    this.clock = opts.clock ?? { now: () => Date.now() };
+    this.pollMs = opts.pollMs ?? 1000;
+    this.presenceMs = opts.presenceMs ?? 10_000;
+    this.maxDriftMs = opts.maxDriftMs ?? DEFAULT_MAX_DRIFT_MS;
+    this.maxSegmentEvents = opts.maxSegmentEvents ?? 2000;
+    this.snapshotReadThreshold = opts.snapshotReadThreshold ?? 32;
+    this.compactAfterSegments = opts.compactAfterSegments ?? 2000;
+    this.local = { format: 1, sharedDir: this.sharedDir ?? '', storeId: null, publishedSeq: 0, chainWarnings: [] };
+    this.shareState = this.sharedDir ? 'offline' : 'disabled';
+    this.detail = this.sharedDir ? 'not checked yet' : 'no shared folder configured';
+  }
+
+  // ---------------------------------------------------------------- EventStore
+
+  async load(): Promise<{ events: EventEnvelope[]; warnings: StoreWarning[] }> {
+    const own = await this.journal.load();
+    const events: unknown[] = [];
+    own.warnings.forEach((w, i) => this.warnings.set(`local:journal:${i}`, w));
+    let foreign = 0;
+    for (const e of own.events) {
+      events.push(e);
+      this.knownIds.add(e.id);
+      if (e.writerId === this.me) this.rememberOwn(e);
+      else foreign++;
+    }
+    if (foreign) this.warn('local:foreign', this.journal.path, `${foreign} events of another writer id are in the local journal (was settings.json replaced?); they are shown but not published`);
+    if (!this.sharedDir) {
+      this.loaded = true;
+      return { events: events as EventEnvelope[], warnings: [...this.warnings.values()] };
+    }
+
+    this.local = await readLocalState(this.statePath, this.sharedDir);
+    for (const w of this.local.chainWarnings) this.warnings.set(`chain:${w.message}`, w);
+    if (this.local.publishedSeq > 0) this.ownCovered.add(1, this.local.publishedSeq);
+
+    const replica = await this.replica.load();
+    replica.warnings.forEach((w, i) => this.warnings.set(`local:replica:${i}`, w));
+    const fromReplica: Array<Record<string, unknown>> = [];
+    for (const payload of replica.payloads) {
+      const r = decodeRecordLine(payload, false);
+      if (r.ok && this.ingestRecord(r.record, this.replica.path)) fromReplica.push(r.record.value);
+    }
+    this.releaseOrHold(fromReplica, events);
+
+    this.collecting = events;
+    await this.request('full');
+    this.collecting = undefined;
+    this.loaded = true;
+    this.startTimers();
+    this.emitStatus(true);
+    return { events: events as EventEnvelope[], warnings: [...this.warnings.values()] };
+  }
+
+  async append(events: readonly EventEnvelope[]): Promise<void> {
+    await this.journal.append(events);
+    let foreign = false;
+    for (const e of events) {
+      this.knownIds.add(e.id);
+      if (e.writerId === this.me) this.rememberOwn(e);
+      else foreign = true;
+    }
+    if (foreign) this.warn('local:foreign', this.journal.path, 'events of another writer id were recorded locally; they are not published');
+    if (this.sharedDir && this.loaded && !this.closed) {
+      this.emitStatus();
+      void this.request('publish');
+    }
+  }
+
+  onRemoteEvents(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.watcher?.close();
+    if (this.sharedDir && this.loaded) {
+      // One last try to publish, bounded so a hung share cannot block quitting.
+      this.queuedPublish = false;
+      const last = this.tail.then(() => this.pass('publish'));
+      await Promise.race([last.catch(() => undefined), new Promise((r) => setTimeout(r, this.io.timeoutMs).unref?.())]);
+      await this.saveState(true).catch(() => undefined);
+    }
+    this.listeners.clear();
+    this.statusListeners.clear();
+    await this.journal.close();
+    await this.replica.close();
+  }
+
+  // ---------------------------------------------------------------- status
+
+  status(): SharedStoreStatus {
+    const writers: WriterPresence[] = [...this.presence.values()]
+      .map((p) => ({
+        writerId: p.writerId,
+        writerName: p.writerName,
+        host: p.host,
+        lastSeen: p.lastSeen,
+        appVersion: p.appVersion,
+        publishedSeq: p.publishedSeq,
+        self: p.writerId === this.me,
+      }))
+      .sort((a, b) => (a.lastSeen < b.lastSeen ? 1 : a.lastSeen > b.lastSeen ? -1 : a.writerId.localeCompare(b.writerId)));
+    return {
+      state: this.shareState,
+      detail: this.detail,
+      sharedDir: this.sharedDir,
+      storeId: this.storeId ?? this.local.storeId,
+      pending: this.pendingCount(),
+      heldBack: this.held.length,
+      lastSyncAt: this.lastSyncAt,
+      writers,
+      warnings: [...this.warnings.values()],
+    };
+  }
+
+  onStatus(listener: StatusListener): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /** Per writer: highest seq held and its hash, the unbroken prefix, and gaps (for reports). */
+  chainHeads(): Record<string, ChainHead> {
+    const out: Record<string, ChainHead> = {};
+    for (const [w, chain] of this.chains) {
+      if (w === this.me) continue;
+      const head = chain.head;
+      if (!head) continue;
+      out[w] = { seq: head.last, hash: head.hash, contiguousTo: chain.prefix?.last ?? 0, gaps: chain.gaps() };
+    }
+    const ownMax = this.ownSeqs[this.ownSeqs.length - 1] ?? 0;
+    if (ownMax > 0) {
+      const gaps: Array<{ from: number; to: number }> = [];
+      let next = 1;
+      for (const s of this.ownSeqs) {
+        if (s > next) gaps.push({ from: next, to: s - 1 });
+        next = s + 1;
+      }
+      out[this.me] = { seq: ownMax, hash: this.ownHash(ownMax) ?? ZERO_HASH, contiguousTo: gaps[0] ? gaps[0].from - 1 : ownMax, gaps };
+    }
+    return out;
+  }
+
+  /** Runs a complete sync pass now (check, publish, read); resolves when it is done. */
+  syncNow(): Promise<void> {
+    return this.request('full');
+  }
+
+  /** Resolves once nothing is pending (or rejects after `timeoutMs`). */
+  async flush(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.pendingCount() > 0) {
+      if (Date.now() > deadline) throw new Error(`${this.pendingCount()} events still unpublished (${this.shareState}: ${this.detail})`);
+      await this.request('publish');
+      if (this.pendingCount() > 0) await new Promise((r) => setTimeout(r, Math.min(this.pollMs, 200)));
+    }
+  }
+
+  // ---------------------------------------------------------------- own events
+
+  private rememberOwn(e: EventEnvelope): void {
+    if (this.ownTexts.has(e.seq)) return;
+    this.ownTexts.set(e.seq, JSON.stringify(e));
+    const last = this.ownSeqs[this.ownSeqs.length - 1];
+    if (last === undefined || e.seq > last) this.ownSeqs.push(e.seq);
+    else {
+      const i = this.ownSeqs.findIndex((s) => s > e.seq);
+      this.ownSeqs.splice(i, 0, e.seq);
+    }
+    this.pendingMemo = undefined;
+  }
+
+  private ownHash(seq: number): string | undefined {
+    const cached = this.ownHashCache.get(seq) ?? this.ownShareHashes.get(seq);
+    if (cached) return cached;
+    const text = this.ownTexts.get(seq);
+    if (text === undefined) return undefined;
+    const h = sha256Hex(text);
+    if (this.ownHashCache.size > 4096) this.ownHashCache.clear();
+    this.ownHashCache.set(seq, h);
+    return h;
+  }
+
+  private pendingSeqs(): number[] {
+    const prefix = this.ownCovered.prefixEnd;
+    const out: number[] = [];
+    // ownSeqs is sorted: skip the published prefix quickly.
+    let lo = 0;
+    let hi = this.ownSeqs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ownSeqs[mid]! <= prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.ownSeqs.length; i++) {
+      const s = this.ownSeqs[i]!;
+      if (!this.ownCovered.has(s)) out.push(s);
+    }
+    return out;
+  }
+
+  private pendingCount(): number {
+    if (!this.sharedDir) return 0;
+    this.pendingMemo ??= this.pendingSeqs().length;
+    return this.pendingMemo;
+  }
+
+  // ---------------------------------------------------------------- passes
+
+  private startTimers(): void {
+    if (this.closed) return;
+    const tick = () => {
+      this.timer = setTimeout(() => {
+        void this.request('full').finally(() => {
+          if (!this.closed) tick();
+        });
+      }, this.shareState === 'connected' || this.shareState === 'read-only' ? this.pollMs : Math.max(this.pollMs, 250));
+      this.timer.unref?.();
+    };
+    tick();
+    if (this.opts.watch && this.sharedDir) {
+      try {
+        let soon: NodeJS.Timeout | undefined;
+        this.watcher = watch(join(this.sharedDir, WRITERS_DIR), { recursive: true, persistent: false }, () => {
+          if (soon || this.closed) return;
+          soon = setTimeout(() => {
+            soon = undefined;
+            void this.request('full');
+          }, 20);
+        });
+        this.watcher.on('error', () => this.watcher?.close());
+      } catch {
+        // Not supported on this file system: polling alone.
+      }
+    }
+  }
+
+  /** Serialises passes; a request while one is queued joins it. */
+  private request(kind: 'full' | 'publish'): Promise<void> {
+    if (this.queuedFull || (kind === 'publish' && this.queuedPublish)) return this.tail;
+    if (kind === 'full') this.queuedFull = true;
+    else this.queuedPublish = true;
+    this.tail = this.tail
+      .then(async () => {
+        if (kind === 'full') this.queuedFull = false;
+        else this.queuedPublish = false;
+        if (this.closed && kind === 'full') return;
+        await this.pass(kind);
+      })
+      .catch(() => undefined); // pass() reports its own failures as status
+    return this.tail;
+  }
+
+  private async pass(kind: 'full' | 'publish'): Promise<void> {
+    if (!this.sharedDir) return;
+    try {
+      await this.probe();
+      if (this.shareState !== 'connected' && this.shareState !== 'read-only') return;
+      if (kind === 'publish' && this.ownListed) {
+        await this.publishPending();
+        return;
+      }
+      const listing = await this.list();
+      await this.publishPending();
+      await this.readNew(listing);
+      await this.presenceTick();
+      this.releaseHeld();
+      await this.maybeCompact();
+      this.lastSyncAt = new Date(this.clock.now()).toISOString();
+    } catch (err) {
+      this.goOffline(err);
+    } finally {
+      await this.saveState(false).catch((err: unknown) => this.warn('local:state', this.statePath, `could not save share state: ${String(err)}`));
+      this.emitStatus();
+    }
+  }
+
+  private goOffline(err: unknown): void {
+    const code = errorCode(err);
+    this.shareState = 'offline';
+    this.ownListed = false;
+    this.detail = `shared folder unreachable${code ? ` (${code})` : ''}: ${err instanceof Error ? err.message : String(err)}`;
+  }
+
+  /** Is the share there, and is it the store we expect? Sets shareState. */
+  private async probe(): Promise<void> {
+    const root = this.sharedDir!;
+    const sentinelPath = join(root, SENTINEL_FILE);
+    let text: string | undefined;
+    try {
+      text = await this.io.readText(sentinelPath);
+    } catch (err) {
+      if (!isNotFound(err)) return this.goOffline(err);
+    }
+    if (text === undefined) {
+      // Marker missing: distinguish an unreachable share from an empty or foreign folder.
+      let names: string[];
+      try {
+        names = await this.io.readdir(root);
+      } catch (err) {
+        return this.goOffline(err);
+      }
+      const meaningful = names.filter((n) => !isOsJunk(n));
+      if (meaningful.length === 0 && !this.local.storeId && this.opts.initialiseEmpty !== false) {
+        try {
+          await initialiseSharedFolder(root, this.me, this.io);
+          text = await this.io.readText(sentinelPath);
+        } catch (err) {
+          return this.goOffline(err);
+        }
+      } else {
+        this.shareState = 'unmounted';
+        this.ownListed = false;
+        this.detail = this.local.storeId
+          ? `${SENTINEL_FILE} is missing from ${root}: the share is probably not mounted (or was replaced); nothing is read or written until it is back`
+          : meaningful.length > 0
+            ? `${root} is not empty and has no ${SENTINEL_FILE}: not a Watchfloor shared folder; nothing is read or written`
+            : `${root} is empty; initialise it as a shared folder first`;
+        return;
+      }
+    }
+    let sentinel: Partial<Sentinel>;
+    try {
+      sentinel = JSON.parse(text) as Partial<Sentinel>;
+    } catch {
+      sentinel = {};
+    }
+    if (sentinel.kind !== 'watchfloor.store' || typeof sentinel.storeId !== 'string' || typeof sentinel.formatVersion !== 'number') {
+      this.shareState = 'unmounted';
+      this.ownListed = false;
+      this.detail = `${SENTINEL_FILE} in ${root} is not a Watchfloor store marker`;
+      this.warn('store:marker', sentinelPath, this.detail);
+      return;
+    }
+    this.warnings.delete('store:marker');
+    if (this.local.storeId && this.local.storeId !== sentinel.storeId) {
+      this.warn(
+        'store:changed',
+        sentinelPath,
+        `the shared folder now holds a different store (${sentinel.storeId}; was ${this.local.storeId}); this PC's events are published into it`,
+      );
+      this.ownCovered = new RangeSet();
+      this.ownListedCount = -1;
+      this.pendingMemo = undefined;
+      this.processed.clear();
+      this.local.publishedSeq = 0;
+    }
+    if (this.local.storeId !== sentinel.storeId) {
+      this.local.storeId = sentinel.storeId;
+      this.stateDirty = true;
+    }
+    this.storeId = sentinel.storeId;
+    if (sentinel.formatVersion > STORE_FORMAT_VERSION) {
+      if (this.shareState !== 'read-only') this.ownListed = false;
+      this.shareState = 'read-only';
+      this.detail = `the shared folder uses format ${sentinel.formatVersion}, newer than this version understands (${STORE_FORMAT_VERSION}); reading only, nothing is published — update Watchfloor`;
+      this.warn('store:format', sentinelPath, this.detail);
+      return;
+    }
+    this.warnings.delete('store:format');
+    if (this.shareState !== 'connected') this.ownListed = false;
+    this.shareState = 'connected';
+    this.detail = 'connected';
+  }
+
+  private get writable(): boolean {
+    return this.shareState === 'connected';
+  }
+
+  private processedOf(writerId: string): Set<string> {
+    let s = this.processed.get(writerId);
+    if (!s) this.processed.set(writerId, (s = new Set()));
+    return s;
+  }
+
+  /** Lists every writer folder; new names only (files never change after they appear). */
+  private async list(): Promise<Listing> {
+    const root = this.sharedDir!;
+    const writersDir = join(root, WRITERS_DIR);
+    let writers: string[];
+    try {
+      writers = await this.io.readdir(writersDir);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      writers = [];
+      if (this.writable) await this.io.mkdirOne(writersDir);
+    }
+    const listing: Listing = { unread: new Map() };
+    for (const w of writers) {
+      if (isOsJunk(w) || isTempName(w)) continue;
+      if (!isValidWriterId(w)) {
+        this.warnOnce(`file:${w}`, join(writersDir, w), 'not a writer folder name; ignored');
+        continue;
+      }
+      let names: string[];
+      try {
+        names = await this.io.readdir(join(writersDir, w));
+      } catch (err) {
+        if (errorCode(err) === 'ENOTDIR') {
+          this.warnOnce(`file:${w}`, join(writersDir, w), 'a file where a writer folder was expected; ignored');
+          continue;
+        }
+        if (isNotFound(err)) continue; // vanished between listings
+        throw err;
+      }
+      if (w === this.me) this.listOwn(names);
+      const done = this.processedOf(w);
+      const unread: Array<{ name: string; first: number; last: number }> = [];
+      for (const name of names) {
+        if (done.has(name)) continue; // files never change once they appear: a known name is done
+        const path = join(writersDir, w, name);
+        if (isTempName(name)) {
+          // Being written now, or a crashed writer's leftover: never read, never touched (except
+          // our own from an earlier run). Not remembered: it is renamed or stays a temp file.
+          if (w === this.me && this.writable && !this.ownListed) await this.io.unlink(path).catch(() => undefined);
+          continue;
+        }
+        const seg = parseSegmentName(name);
+        if (seg) this.noteSegment(w, seg.last);
+        if (isConflictName(name)) {
+          this.warnOnce(`file:${w}/${name}`, path, 'a sync-conflict copy (made by a sync tool, not by Watchfloor); skipped — segments are never edited, so it holds nothing new');
+          done.add(name);
+          continue;
+        }
+        if (!seg) {
+          if (!isOsJunk(name)) this.warnOnce(`file:${w}/${name}`, path, 'not a Watchfloor segment file name; skipped');
+          done.add(name);
+          continue;
+        }
+        const chain = this.chains.get(w);
+        if (w === this.me ? this.haveOwn(seg.first, seg.last) : chain?.covers(seg.first, seg.last)) {
+          done.add(name);
+          continue;
+        }
+        unread.push({ name, ...seg });
+      }
+      if (unread.length) listing.unread.set(w, unread.sort((a, b) => a.first - b.first));
+    }
+    this.ownListed = true;
+    return listing;
+  }
+
+  /** Which own events the share holds, from the names (recomputed when the count changes). */
+  private listOwn(names: string[]): void {
+    let count = 0;
+    for (const n of names) if (!isTempName(n)) count++;
+    if (count === this.ownListedCount) return;
+    this.ownListedCount = count;
+    const covered = new RangeSet();
+    for (const n of names) {
+      const seg = parseSegmentName(n);
+      if (seg) covered.add(seg.first, seg.last);
+    }
+    this.ownCovered = covered;
+    this.pendingMemo = undefined;
+    if (covered.prefixEnd !== this.local.publishedSeq) {
+      this.local.publishedSeq = covered.prefixEnd;
+      this.stateDirty = true;
+    }
+  }
+
+  /** Remembers a segment's last seq, to tell how much a snapshot covers. */
+  private noteSegment(w: string, last: number): void {
+    let list = this.segmentLasts.get(w);
+    if (!list) this.segmentLasts.set(w, (list = []));
+    list.push(last);
+    if (last > (this.newestSnapshotHeads[w]?.seq ?? 0)) this.uncompactedSegments++;
+  }
+
+  private adoptSnapshotHeads(heads: Record<string, SnapshotHead>): void {
+    this.newestSnapshotHeads = heads;
+    let n = 0;
+    for (const [w, lasts] of this.segmentLasts) {
+      const head = heads[w]?.seq ?? 0;
+      for (const l of lasts) if (l > head) n++;
+    }
+    this.uncompactedSegments = n;
+  }
+
+  private haveOwn(first: number, last: number): boolean {
+    for (let s = first; s <= last; s++) if (!this.ownTexts.has(s) && !this.ownShareHashes.has(s)) return false;
+    return true;
+  }
+
+  // ---------------------------------------------------------------- publishing
+
+  private async publishPending(): Promise<void> {
+    if (!this.writable) return;
+    const pending = this.pendingSeqs();
+    if (pending.length === 0) return;
+    const dir = join(this.sharedDir!, WRITERS_DIR, this.me);
+    await this.io.mkdirOne(join(this.sharedDir!, WRITERS_DIR));
+    await this.io.mkdirOne(dir);
+    // Consecutive runs, each cut into segments of at most maxSegmentEvents.
+    let i = 0;
+    while (i < pending.length) {
+      const first = pending[i]!;
+      let j = i;
+      while (j + 1 < pending.length && pending[j + 1] === pending[j]! + 1 && j + 1 - i < this.maxSegmentEvents) j++;
+      const last = pending[j]!;
+      const jsons: string[] = [];
+      for (let s = first; s <= last; s++) jsons.push(this.ownTexts.get(s)!);
+      const prev = first === 1 ? ZERO_HASH : (this.ownHash(first - 1) ?? ZERO_HASH);
+      const records = chainRecords(jsons, prev);
+      const name = segmentName(first, last);
+      const bytes = encodeSegment(this.me, first, last, records);
+      const result = await this.io.writeAtomic(dir, name, bytes, 'create');
+      if (result === 'exists') {
+        const existing = await this.io.readText(join(dir, name)).catch(() => undefined);
+        if (existing !== bytes) {
+          this.warn(
+            `clone:${name}`,
+            join(dir, name),
+            `a different ${name} already exists in this PC's writer folder: is writer id ${this.me} also used by another installation (copied settings.json)?`,
+          );
+        }
+      }
+      records.forEach((r, k) => this.ownHashCache.set(first + k, r.hash));
+      this.processedOf(this.me).add(name);
+      this.ownCovered.add(first, last);
+      this.ownListedCount++;
+      this.pendingMemo = undefined;
+      if (this.ownCovered.prefixEnd !== this.local.publishedSeq) {
+        this.local.publishedSeq = this.ownCovered.prefixEnd;
+        this.stateDirty = true;
+      }
+      i = j + 1;
+    }
+    this.emitStatus();
+    if (performance.now() - this.lastPresenceWrite > Math.min(this.presenceMs, 2000)) await this.writePresence();
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  private async readNew(listing: Listing): Promise<void> {
+    let unreadCount = 0;
+    for (const list of listing.unread.values()) unreadCount += list.length;
+    if (unreadCount === 0) {
+      this.updateGapWarnings();
+      return;
+    }
+    if (unreadCount >= this.snapshotReadThreshold) {
+      const used = await this.readSnapshot();
+      if (used) {
+        for (const [w, list] of listing.unread) {
+          const chain = this.chains.get(w);
+          const done = this.processedOf(w);
+          listing.unread.set(
+            w,
+            list.filter((s) => {
+              const covered = w === this.me ? this.haveOwn(s.first, s.last) : chain?.covers(s.first, s.last);
+              if (covered) done.add(s.name);
+              return !covered;
+            }),
+          );
+        }
+      }
+    }
+    const jobs: Array<{ w: string; name: string; first: number; last: number }> = [];
+    for (const [w, list] of listing.unread) for (const s of list) jobs.push({ w, ...s });
+    // Two readers at a time; each read has its own deadline.
+    let next = 0;
+    const fresh: ParsedRecord[] = [];
+    const worker = async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++]!;
+        const recs = await this.readSegment(job.w, job.name, job.first, job.last);
+        if (recs) for (const r of recs) fresh.push(r);
+        // Deliver in batches so a long catch-up shows progress and memory stays bounded.
+        if (fresh.length >= 20_000) await this.accept(fresh.splice(0));
+      }
+    };
+    await Promise.all([worker(), worker()]);
+    await this.accept(fresh);
+    this.updateGapWarnings();
+  }
+
+  private async readSegment(w: string, name: string, first: number, last: number): Promise<ParsedRecord[] | undefined> {
+    const path = join(this.sharedDir!, WRITERS_DIR, w, name);
+    let text: string;
+    try {
+      text = await this.io.readText(path);
+    } catch (err) {
+      if (isNotFound(err)) return undefined; // vanished mid-read: try again if it is listed again
+      throw err;
+    }
+    this.processedOf(w).add(name);
+    const parsed = parseRecordFile(text, true);
+    const problems = [...parsed.problems];
+    const h = parsed.header;
+    if (h && h.kind !== 'watchfloor.segment') problems.push('header is not a Watchfloor segment header');
+    if (h && typeof h.format === 'number' && h.format > STORE_FORMAT_VERSION) problems.push(`written in segment format ${h.format}, newer than this version understands; readable records are used`);
+    if (!h && parsed.records.length > 0) problems.push('no segment header');
+    const out: ParsedRecord[] = [];
+    let expected = first;
+    for (const r of parsed.records) {
+      if (r.key.writerId !== w) {
+        problems.push(`holds an event of writer ${r.key.writerId} (seq ${r.key.seq}) in writer ${w}'s folder`);
+        out.push(r);
+        continue;
+      }
+      if (r.key.seq !== expected) problems.push(`writer ${w} seq ${r.key.seq} is out of order (expected seq ${expected}): reordered or renamed`);
+      expected = r.key.seq + 1;
+      out.push(r);
+    }
+    if (parsed.records.length === 0 && problems.length === 0) problems.push('holds no records');
+    if (problems.length) {
+      this.warn(`file:${w}/${name}`, path, `${problems.length === 1 ? problems[0] : `${problems.length} problems: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? '; …' : ''}`} (other records in the file are used)`);
+    }
+    return out.filter((r) => this.ingestRecord(r, path));
+  }
+
+  /**
+   * Adds a record read from the share (or the replica) to its writer's chain; true if its event is
+   * new. Chain problems become warnings naming writer and seq.
+   */
+  private ingestRecord(r: ParsedRecord, file: string): boolean {
+    const { writerId: w, seq, id } = r.key;
+    const known = this.knownIds.has(id);
+    if (!known) this.knownIds.add(id);
+    if (w === this.me) {
+      this.ownShareHashes.set(seq, r.hash);
+      return !known;
+    }
+    let chain = this.chains.get(w);
+    if (!chain) this.chains.set(w, (chain = new WriterChain()));
+    const res = chain.add(seq, seq, r.prev, r.hash);
+    if (res.covered && !known) {
+      this.chainWarning(file, `writer ${w} seq ${seq}: a second, different event with the same sequence number (edited copy, or the writer id is used on two PCs)`);
+    }
+    for (const issue of res.issues) this.chainIssue(w, issue, file);
+    return !known;
+  }
+
+  private chainIssue(w: string, issue: ChainIssue, file: string): void {
+    if (issue.kind === 'genesis') this.chainWarning(file, `writer ${w} seq 1: does not start a chain (previous hash is not zero)`);
+    else this.chainWarning(file, `writer ${w} seq ${issue.seq}: previous-event hash does not match seq ${issue.seq - 1} (edited, removed or reordered events)`);
+  }
+
+  private chainWarning(file: string, message: string): void {
+    const key = `chain:${message}`;
+    if (this.warnings.has(key)) return;
+    const w = { file, message };
+    this.warnings.set(key, w);
+    this.local.chainWarnings = [...this.local.chainWarnings, w].slice(-200);
+    this.stateDirty = true;
+  }
+
+  private updateGapWarnings(): void {
+    for (const key of [...this.warnings.keys()]) if (key.startsWith('gap:')) this.warnings.delete(key);
+    for (const [w, chain] of this.chains) {
+      if (w === this.me) continue;
+      const gaps = chain.gaps();
+      if (gaps.length === 0) continue;
+      const text = gaps.slice(0, 5).map((g) => (g.from === g.to ? `seq ${g.from}` : `seq ${g.from}–${g.to}`)).join(', ');
+      this.warnings.set(`gap:${w}`, {
+        file: join(this.sharedDir!, WRITERS_DIR, w),
+        message: `writer ${w}: ${text}${gaps.length > 5 ? ', …' : ''} missing from the shared folder (removed, damaged or not yet synced segment)`,
+      });
+    }
+  }
+
+  /** New records from the share: remember locally, deliver (or hold back if their clock is ahead). */
+  private async accept(records: ParsedRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    this.releaseOrHold(records.map((r) => r.value), this.collecting);
+    try {
+      await this.replica.append(records.map((r) => `${r.hash} ${r.prev} ${r.json}`));
+    } catch (err) {
+      this.warn('local:replica-write', this.replica.path, `could not keep a local copy of events from the share: ${String(err)}`);
+    }
+  }
+
+  private releaseOrHold(values: Array<Record<string, unknown>>, into: unknown[] | undefined): void {
+    const limit = this.clock.now() + this.maxDriftMs;
+    const deliver: unknown[] = [];
+    for (const v of values) {
+      const key = eventKey(v);
+      const millis = key ? hlcMillis(key.hlc) : NaN;
+      if (key && key.writerId !== this.me && Number.isFinite(millis) && millis > limit) {
+        this.held.push({ value: v, writerId: key.writerId, millis });
+      } else deliver.push(v);
+    }
+    this.updateSkewWarnings();
+    this.deliver(deliver, into);
+  }
+
+  private releaseHeld(): void {
+    if (this.held.length === 0) return;
+    const limit = this.clock.now() + this.maxDriftMs;
+    const ready = this.held.filter((h) => h.millis <= limit);
+    if (ready.length === 0) return;
+    const still = this.held.filter((h) => h.millis > limit);
+    this.held.length = 0;
+    this.held.push(...still);
+    this.updateSkewWarnings();
+    this.deliver(ready.map((h) => h.value), this.collecting);
+  }
+
+  private updateSkewWarnings(): void {
+    for (const key of [...this.warnings.keys()]) if (key.startsWith('skew:')) this.warnings.delete(key);
+    const byWriter = new Map<string, { n: number; max: number }>();
+    for (const h of this.held) {
+      const cur = byWriter.get(h.writerId) ?? { n: 0, max: 0 };
+      byWriter.set(h.writerId, { n: cur.n + 1, max: Math.max(cur.max, h.millis) });
+    }
+    for (const [w, { n, max }] of byWriter) {
+      const name = this.presence.get(w)?.writerName;
+      this.warnings.set(`skew:${w}`, {
+        file: join(this.sharedDir ?? '', WRITERS_DIR, w),
+        message: `writer ${w}${name ? ` (${name})` : ''}: ${n} event${n === 1 ? '' : 's'} stamped up to ${new Date(max).toISOString()}, more than ${Math.round(this.maxDriftMs / 60_000)} min ahead of this PC's clock — held back until then; check that PC's clock`,
+      });
+    }
+  }
+
+  private deliver(values: unknown[], into: unknown[] | undefined): void {
+    if (values.length === 0) return;
+    if (into) {
+      for (const v of values) into.push(v);
+      return;
+    }
+    for (const l of this.listeners) l(values);
+  }
+
+  // ---------------------------------------------------------------- snapshots
+
+  /** Reads the newest usable snapshot; true if it was used. */
+  private async readSnapshot(): Promise<boolean> {
+    const dir = join(this.sharedDir!, SNAPSHOTS_DIR);
+    let names: string[];
+    try {
+      names = await this.io.readdir(dir);
+    } catch (err) {
+      if (isNotFound(err)) return false;
+      throw err;
+    }
+    const candidates = names
+      .map((name) => ({ name, meta: parseSnapshotName(name) }))
+      .filter((c): c is { name: string; meta: { count: number } } => Boolean(c.meta))
+      .sort((a, b) => b.meta.count - a.meta.count);
+    for (const c of candidates.slice(0, 3)) {
+      const path = join(dir, c.name);
+      let bytes: Buffer;
+      try {
+        bytes = await this.io.readBytes(path);
+      } catch (err) {
+        if (isNotFound(err)) continue;
+        throw err;
+      }
+      const nl = bytes.indexOf(0x0a);
+      let header: Partial<SnapshotHeader> = {};
+      try {
+        header = JSON.parse(bytes.toString('utf8', 0, nl < 0 ? bytes.length : nl)) as Partial<SnapshotHeader>;
+      } catch {
+        // reported below
+      }
+      if (header.kind !== 'watchfloor.snapshot' || typeof header.heads !== 'object' || !header.heads || typeof header.bodySha256 !== 'string') {
+        this.warnOnce(`file:snap/${c.name}`, path, 'not a Watchfloor snapshot; skipped');
+        continue;
+      }
+      if ((header.format ?? 0) > STORE_FORMAT_VERSION) {
+        this.warnOnce(`file:snap/${c.name}`, path, `snapshot format ${header.format} is newer than this version understands; skipped`);
+        continue;
+      }
+      if (header.storeId !== this.storeId) continue;
+      // Heads must match what the folders hold: every writer present, with segments up to its head.
+      const heads = header.heads;
+      const present = Object.entries(heads).every(([w, h]) => Math.max(0, ...(this.segmentLasts.get(w) ?? [])) >= h.seq);
+      if (!present) continue;
+      const body = bytes.subarray(nl + 1);
+      if (sha256Hex(body) !== header.bodySha256) {
+        this.warnOnce(`file:snap/${c.name}`, path, 'snapshot is damaged (checksum mismatch); skipped — events are read from the segments instead');
+        continue;
+      }
+      const records = parseBufferRecords(body);
+      if (records.problems.length) this.warn(`file:snap/${c.name}`, path, `${records.problems.length} unreadable lines skipped`);
+      const fresh = records.records.filter((r) => this.ingestRecord(r, path));
+      this.adoptSnapshotHeads(heads);
+      await this.accept(fresh);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Writes a snapshot of every writer's unbroken chain (all events up to the heads), named by the
+   * heads' hash so two PCs compacting the same view write the same file (the second one skips).
+   * Returns the file name, or undefined when not connected or there is nothing to compact.
+   */
+  async compact(): Promise<string | undefined> {
+    let result: string | undefined;
+    await this.request('full');
+    const run = this.tail.then(async () => {
+      result = await this.writeSnapshot();
+    });
+    this.tail = run.catch(() => undefined);
+    await run;
+    return result;
+  }
+
+  private async maybeCompact(): Promise<void> {
+    if (!this.writable || this.compactAfterSegments <= 0) return;
+    if (this.uncompactedSegments < this.compactAfterSegments) return;
+    if (performance.now() - this.lastCompaction < 10 * 60_000) return;
+    this.lastCompaction = performance.now();
+    await this.writeSnapshot();
+  }
+
+  private async writeSnapshot(): Promise<string | undefined> {
+    if (!this.sharedDir || !this.writable || !this.storeId) return undefined;
+    // Texts by writer: other writers' from the replica, own from the journal.
+    const byWriter = new Map<string, Map<number, { hash: string; prev: string; json: string }>>();
+    const { payloads } = await readCrcLines(this.replica.path);
+    for (const p of payloads) {
+      const r = decodeRecordLine(p, false);
+      if (!r.ok) continue;
+      let m = byWriter.get(r.record.key.writerId);
+      if (!m) byWriter.set(r.record.key.writerId, (m = new Map()));
+      m.set(r.record.key.seq, { hash: r.record.hash, prev: r.record.prev, json: r.record.json });
+    }
+    const published = this.ownCovered.prefixEnd;
+    if (published > 0) {
+      let m = byWriter.get(this.me);
+      if (!m) byWriter.set(this.me, (m = new Map()));
+      let prev = ZERO_HASH;
+      for (let s = 1; s <= published; s++) {
+        const json = this.ownTexts.get(s);
+        if (json === undefined) {
+          const existing = m.get(s);
+          if (!existing) break;
+          prev = existing.hash;
+          continue;
+        }
+        const hash = this.ownHash(s) ?? sha256Hex(json);
+        m.set(s, { hash, prev, json });
+        prev = hash;
+      }
+    }
+    const heads: Record<string, SnapshotHead> = {};
+    const lines: Buffer[] = [];
+    let count = 0;
+    const body = { size: 0 };
+    let chunk = '';
+    const flushChunk = () => {
+      if (!chunk) return;
+      const b = Buffer.from(chunk, 'utf8');
+      lines.push(b);
+      body.size += b.length;
+      chunk = '';
+    };
+    for (const w of [...byWriter.keys()].sort()) {
+      const m = byWriter.get(w)!;
+      const limit = w === this.me ? published : (this.chains.get(w)?.prefix?.last ?? 0);
+      let prev = ZERO_HASH;
+      let s = 1;
+      for (; s <= limit; s++) {
+        const r = m.get(s);
+        if (!r || r.prev !== prev) break;
+        chunk += encodeRecord(r);
+        if (chunk.length > 8_000_000) flushChunk();
+        prev = r.hash;
+        count++;
+      }
+      if (s > 1) heads[w] = { seq: s - 1, hash: prev };
+    }
+    flushChunk();
+    if (count === 0) return undefined;
+    const bodyBuf = Buffer.concat(lines);
+    const header: SnapshotHeader = {
+      kind: 'watchfloor.snapshot',
+      format: STORE_FORMAT_VERSION,
+      storeId: this.storeId,
+      heads,
+      count,
+      bodySha256: sha256Hex(bodyBuf),
+      createdAt: new Date(this.clock.now()).toISOString(),
+      createdBy: this.me,
+    };
+    const name = snapshotName(count, headsHash(heads));
+    const dir = join(this.sharedDir, SNAPSHOTS_DIR);
+    await this.io.mkdirOne(dir);
+    await this.io.writeAtomic(dir, name, Buffer.concat([Buffer.from(JSON.stringify(header) + '\n'), bodyBuf]), 'create');
+    this.adoptSnapshotHeads(heads);
+    return name;
+  }
+
+  // ---------------------------------------------------------------- presence
+
+  private async presenceTick(): Promise<void> {
+    if (this.writable && performance.now() - this.lastPresenceWrite >= this.presenceMs) await this.writePresence();
+    if (performance.now() - this.lastPresenceRead >= Math.min(this.presenceMs, 5000) || this.presence.size === 0) await this.readPresence();
+  }
+
+  private async writePresence(): Promise<void> {
+    if (!this.writable) return;
+    const now = this.clock.now();
+    const p: Presence = {
+      kind: 'watchfloor.presence',
+      writerId: this.me,
+      writerName: this.opts.writerName ?? hostname(),
+      host: this.opts.host ?? hostname(),
+      lastSeen: new Date(now).toISOString(),
+      appVersion: this.opts.appVersion ?? 'unknown',
+      publishedSeq: this.ownCovered.prefixEnd,
+    };
+    const dir = join(this.sharedDir!, PRESENCE_DIR);
+    await this.io.mkdirOne(dir);
+    await this.io.writeAtomic(dir, `${this.me}.json`, JSON.stringify(p, null, 2) + '\n', 'replace');
+    this.lastPresenceWrite = performance.now();
+    this.presence.set(this.me, p);
+  }
+
+  private async readPresence(): Promise<void> {
+    this.lastPresenceRead = performance.now();
+    const dir = join(this.sharedDir!, PRESENCE_DIR);
+    let names: string[];
+    try {
+      names = await this.io.readdir(dir);
+    } catch (err) {
+      if (isNotFound(err)) return;
+      throw err;
+    }
+    for (const name of names) {
+      if (!name.endsWith('.json') || isTempName(name)) continue;
+      const w = name.slice(0, -5);
+      if (!isValidWriterId(w) || w === this.me) continue;
+      try {
+        const p = JSON.parse(await this.io.readText(join(dir, name))) as Partial<Presence>;
+        if (p.kind === 'watchfloor.presence' && p.writerId === w && typeof p.lastSeen === 'string') {
+          this.presence.set(w, {
+            kind: 'watchfloor.presence',
+            writerId: w,
+            writerName: String(p.writerName ?? ''),
+            host: String(p.host ?? ''),
+            lastSeen: p.lastSeen,
+            appVersion: String(p.appVersion ?? ''),
+            publishedSeq: typeof p.publishedSeq === 'number' ? p.publishedSeq : 0,
+          });
+        }
+      } catch (err) {
+        if (!isNotFound(err) && !(err instanceof SyntaxError)) throw err;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- warnings, state
+
+  private warn(key: string, file: string, message: string): void {
+    this.warnings.set(key, { file, message });
+  }
+
+  private warnOnce(key: string, file: string, message: string): void {
+    if (!this.warnings.has(key)) this.warn(key, file, message);
+  }
+
+  private async saveState(force: boolean): Promise<void> {
+    if (!this.sharedDir || !this.stateDirty) return;
+    if (!force && performance.now() - this.lastStateWrite < 1000) return;
+    this.stateDirty = false;
+    this.lastStateWrite = performance.now();
+    await writeLocalState(this.statePath, this.local);
+  }
+
+  private emitStatus(force = false): void {
+    if (this.statusListeners.size === 0) return;
+    const s = this.status();
+    const key = JSON.stringify({ ...s, lastSyncAt: null, writers: s.writers.map((w) => w.writerId) });
+    if (!force && key === this.lastStatusKey) return;
+    this.lastStatusKey = key;
+    for (const l of this.statusListeners) l(s);
+  }
+}
+
+/** Splits a snapshot body (bytes) into records without building one giant string. */
+function parseBufferRecords(body: Buffer): { records: ParsedRecord[]; problems: string[] } {
+  const records: ParsedRecord[] = [];
+  const problems: string[] = [];
+  let start = 0;
+  let line = 0;
+  while (start < body.length) {
+    let end = body.indexOf(0x0a, start);
+    if (end < 0) end = body.length;
+    line++;
+    if (end > start) {
+      const r = decodeRecordLine(body.toString('utf8', start, end), false);
+      if (r.ok) records.push(r.record);
+      else problems.push(`line ${line + 1}: ${r.problem}`);
+    }
+    start = end + 1;
+  }
+  return { records, problems };
+}
+
+/**
+ * Makes an empty folder a shared store: writes the marker (never replacing one another PC wrote
+ * first) and the writers/presence/snapshots folders. Refuses a folder that holds anything else.
+ */
+export async function initialiseSharedFolder(dir: string, writerId: string, io = new ShareIO(5000)): Promise<string> {
+  const names = (await io.readdir(dir)).filter((n) => !isOsJunk(n));
+  if (names.includes(SENTINEL_FILE)) {
+    const existing = JSON.parse(await io.readText(join(dir, SENTINEL_FILE))) as Partial<Sentinel>;
+    if (typeof existing.storeId === 'string') return existing.storeId;
+  }
+  if (names.length > 0) throw new Error(`${dir} is not empty; a shared folder can only be created in an empty folder`);
+  const sentinel: Sentinel = {
+    kind: 'watchfloor.store',
+    storeId: randomUUID(),
+    formatVersion: STORE_FORMAT_VERSION,
+    createdAt: new Date().toISOString(),
+    createdBy: writerId,
+  };
+  await io.run(`initialising ${dir}`, () => writeFileAtomic(dir, SENTINEL_FILE, JSON.stringify(sentinel, null, 2) + '\n', 'create'));
+  for (const sub of [WRITERS_DIR, PRESENCE_DIR, SNAPSHOTS_DIR]) await io.mkdirOne(join(dir, sub));
+  // Two PCs initialising at once: whichever marker landed first wins; both adopt it.
+  const landed = JSON.parse(await io.readText(join(dir, SENTINEL_FILE))) as Sentinel;
+  return landed.storeId;
+}

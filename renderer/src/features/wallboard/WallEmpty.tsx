@@ -1,0 +1,21 @@
+import { ClockText } from './time-texts';
+import './WallBoardView.css';
+
+/** The calm screen: nothing active on this board. */
+export function WallEmpty({ filterText }: { filterText: string }) {
+  return (
+    <div className="wall-empty">
+      <p className="wall-empty__mark" aria-hidden="true">
+        ✓
+      </p>
+      <h2 className="wall-empty__title">No active incidents</h2>
+      {filterText && <p className="wall-empty__filter">{filterText}</p>}
+      <p className="wall-empty__clock">
+        <ClockText utc={false} />
+      </p>
+      <p className="wall-empty__utc">
+        <ClockText utc seconds={false} /> UTC
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useClock } from '../../ui/clock-store';
+import { formatDuration } from '../../ui/format';
+
+/*
+ * The only components that follow the ticking clock. Each selects a formatted string, so it
+ * re-renders only when its own text changes (every second under a minute, every minute after).
+ */
+
+/** Time elapsed since `since`, e.g. "1h 05m". */
+export function Elapsed({ since }: { since: string }) {
+  const t = Date.parse(since);
+  const text = useClock((s) => formatDuration(s.now - t));
+  return <span className="wall-time">{text}</span>;
+}
+
+/** "12m ago", or "now" under a minute would flicker; seconds are shown as they are. */
+export function Ago({ at }: { at: string }) {
+  const t = Date.parse(at);
+  const text = useClock((s) => formatDuration(s.now - t));
+  return <span className="wall-time">{text} ago</span>;
+}
+
+function two(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** "14:05:32" in local time or UTC. */
+export function clockText(now: number, utc: boolean, seconds = true): string {
+  const d = new Date(now);
+  const h = utc ? d.getUTCHours() : d.getHours();
+  const m = utc ? d.getUTCMinutes() : d.getMinutes();
+  const s = utc ? d.getUTCSeconds() : d.getSeconds();
+  return seconds ? `${two(h)}:${two(m)}:${two(s)}` : `${two(h)}:${two(m)}`;
+}
+
+export function ClockText({ utc, seconds = true, className }: { utc: boolean; seconds?: boolean; className?: string }) {
+  const text = useClock((s) => clockText(s.now, utc, seconds));
+  return <time className={className}>{text}</time>;
+}
+
+/** Rotation progress of the current page, 0–1, stepping with the clock. */
+export function RotationProgress({ periodMs }: { periodMs: number }) {
+  const epoch = useClock((s) => Math.floor(s.now / periodMs));
+  const fraction = useClock((s) => Math.min(1, ((s.now % periodMs) + 1000) / periodMs));
+  return (
+    <div className="wall-progress" aria-hidden="true">
+      {/* keyed by page so the bar restarts instead of sliding back */}
+      <div key={epoch} className="wall-progress__bar" style={{ transform: `scaleX(${fraction})` }} />
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+import { pageCount } from './pagination';
+
+/**
+ * Geometry of the wall board. Sizes are in "reference px": CSS px on a 1080-px-tall screen (a 55"
+ * 1080p panel, where 1 px ≈ 0.63 mm). The board multiplies them by `unit` = shortest screen side /
+ * 1080 (× the board's `scale`), so the physical size of text is the same on a 55" 4K panel (unit 2)
+ * and legible from the same distance. The CSS uses the same numbers through `--wall-u`.
+ */
+export const WALL_METRICS = {
+  referenceSide: 1080,
+  /** Never smaller than this unit (a small browser window still gets ≥ 17 px text). */
+  minUnit: 0.6,
+  padding: 12,
+  /** Gap between the header, ticker, tiles and footer, and between tiles. */
+  gap: 10,
+  headerHeight: 76,
+  tickerHeight: 48,
+  footerHeight: 8,
+  /**
+   * Smallest tile that holds its content at the minimum type sizes (28 px id and title, 24 px
+   * details) with one line of the latest entry; 4 × 3 of them fit a 1080p screen.
+   */
+  minTile: { width: 440, height: 280 },
+  /** Height of a tile's content without its latest-entry text, and of one line of that text (WallTile.css). */
+  tileFixedHeight: 250,
+  tileEntryLine: 30,
+  /** Hero panel minimum sizes: roles and entries stacked, or side by side. */
+  heroOneColumn: { width: 560, height: 760 },
+  heroTwoColumns: { width: 960, height: 600 },
+  /** Share of the tile area a major incident's hero panel takes beside the grid. */
+  heroShare: 0.42,
+  maxTileScale: 2.4,
+  maxHeroScale: 2.6,
+  maxEntryLines: 6,
+} as const;
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface LayoutInput {
+  /** Screen (viewport) size in CSS px. */
+  screenWidth: number;
+  screenHeight: number;
+  /** Incidents on the board. */
+  count: number;
+  /** How many of them are pinned to every page (P1s, overdue); only matters when paging. */
+  pinned?: number;
+  /** The first incident is major and gets a hero panel if the rest still fit on one page. */
+  hero?: boolean;
+  /** The board's `scale` parameter. */
+  scale?: number;
+  /** Minimum readable tile, reference px. */
+  minTile?: Size;
+}
+
+export interface HeroLayout {
+  width: number;
+  height: number;
+  fontScale: number;
+  /** 2 = roles and entries side by side. */
+  columns: 1 | 2;
+}
+
+export interface BoardLayout {
+  mode: 'empty' | 'single' | 'grid';
+  /** CSS px per reference px. */
+  unit: number;
+  /** Area below the header and ticker, CSS px. */
+  area: Size;
+  columns: number;
+  rows: number;
+  tileWidth: number;
+  tileHeight: number;
+  /** Type scale of tiles: 1 = the minimum readable sizes; grows with the tiles. */
+  fontScale: number;
+  /** Lines of the latest entry a tile has room for. */
+  entryLines: number;
+  /** Grid slots per page (columns × rows). */
+  tilesPerPage: number;
+  pageCount: number;
+  /** The hero panel: the whole area in single mode, beside the grid when a major incident has one. */
+  hero: HeroLayout | null;
+}
+
+/** CSS px per reference px for a screen; see WALL_METRICS. */
+export function boardUnit(screenWidth: number, screenHeight: number, scale = 1): number {
+  return Math.max(WALL_METRICS.minUnit, Math.min(screenWidth, screenHeight) / WALL_METRICS.referenceSide) * scale;
+}
+
+/** The tile area for a screen, CSS px. */
+export function tileArea(screenWidth: number, screenHeight: number, unit: number): Size {
+  const m = WALL_METRICS;
+  const chrome = 2 * m.padding + m.headerHeight + m.tickerHeight + m.footerHeight + 3 * m.gap;
+  return {
+    width: Math.max(0, screenWidth - 2 * m.padding * unit),
+    height: Math.max(0, screenHeight - chrome * unit),
+  };
+}
+
+interface Grid {
+  columns: number;
+  rows: number;
+  tileWidth: number;
+  tileHeight: number;
+  scale: number;
+}
+
+const fits = (total: number, min: number, gap: number) => Math.max(1, Math.floor((total + gap) / (min + gap)));
+const side = (total: number, n: number, gap: number) => (total - (n - 1) * gap) / n;
+
+/** Largest grid cells for `count` tiles in `area` without paging, or undefined when they do not fit. */
+function bestGrid(area: Size, count: number, min: Size, gap: number): Grid | undefined {
+  const maxCols = fits(area.width, min.width, gap);
+  const maxRows = fits(area.height, min.height, gap);
+  let best: Grid | undefined;
+  for (let columns = 1; columns <= Math.min(maxCols, count); columns++) {
+    const rows = Math.ceil(count / columns);
+    if (rows > maxRows) continue;
+    const tileWidth = side(area.width, columns, gap);
+    const tileHeight = side(area.height, rows, gap);
+    const scale = Math.min(tileWidth / min.width, tileHeight / min.height);
+    const empty = columns * rows - count;
+    const better = !best || scale > best.scale + 1e-9 || (Math.abs(scale - best.scale) <= 1e-9 && empty < best.columns * best.rows - count);
+    if (better) best = { columns, rows, tileWidth, tileHeight, scale };
+  }
+  return best;
+}
+
+function heroFor(size: Size, unit: number): HeroLayout {
+  const m = WALL_METRICS;
+  const one = Math.min(size.width / (m.heroOneColumn.width * unit), size.height / (m.heroOneColumn.height * unit));
+  const two = Math.min(size.width / (m.heroTwoColumns.width * unit), size.height / (m.heroTwoColumns.height * unit));
+  const columns = two >= one ? 2 : 1;
+  return { width: size.width, height: size.height, columns, fontScale: clampScale(Math.max(one, two), m.maxHeroScale) };
+}
+
+function clampScale(scale: number, max: number): number {
+  return Math.round(Math.min(max, Math.max(1, scale)) * 1000) / 1000;
+}
+
+function entryLines(tileHeight: number, unit: number, fontScale: number): number {
+  const m = WALL_METRICS;
+  const free = tileHeight / (unit * fontScale) - m.tileFixedHeight;
+  return Math.max(0, Math.min(m.maxEntryLines, Math.floor(free / m.tileEntryLine)));
+}
+
+/**
+ * Fits `count` tiles on a screen: 0 → a calm empty screen; 1 → a hero filling the screen;
+ * more → the grid with the largest readable tiles; beyond one screen of minimum-size tiles →
+ * pages of a full grid. A major incident gets a hero panel beside the grid when the others still
+ * fit on one page.
+ */
+export function layoutBoard(input: LayoutInput): BoardLayout {
+  const m = WALL_METRICS;
+  const unit = boardUnit(input.screenWidth, input.screenHeight, input.scale ?? 1);
+  const area = tileArea(input.screenWidth, input.screenHeight, unit);
+  const min: Size = { width: (input.minTile ?? m.minTile).width * unit, height: (input.minTile ?? m.minTile).height * unit };
+  const gap = m.gap * unit;
+  const count = Math.max(0, Math.floor(input.count));
+  const base = { unit, area, hero: null };
+
+  if (count === 0) {
+    return { ...base, mode: 'empty', columns: 0, rows: 0, tileWidth: 0, tileHeight: 0, fontScale: 1, entryLines: 0, tilesPerPage: 0, pageCount: 1 };
+  }
+  if (count === 1) {
+    const hero = heroFor(area, unit);
+    return { ...base, mode: 'single', columns: 1, rows: 1, tileWidth: area.width, tileHeight: area.height, fontScale: hero.fontScale, entryLines: m.maxEntryLines, tilesPerPage: 1, pageCount: 1, hero };
+  }
+
+  const grid = (g: Grid, pages: number, hero: HeroLayout | null): BoardLayout => {
+    const fontScale = clampScale(g.scale, m.maxTileScale);
+    return {
+      ...base,
+      mode: 'grid',
+      columns: g.columns,
+      rows: g.rows,
+      tileWidth: g.tileWidth,
+      tileHeight: g.tileHeight,
+      fontScale,
+      entryLines: entryLines(g.tileHeight, unit, fontScale),
+      tilesPerPage: g.columns * g.rows,
+      pageCount: pages,
+      hero,
+    };
+  };
+
+  if (input.hero) {
+    const heroWidth = Math.round((area.width - gap) * m.heroShare);
+    const rest = bestGrid({ width: area.width - heroWidth - gap, height: area.height }, count - 1, min, gap);
+    const hero = heroFor({ width: heroWidth, height: area.height }, unit);
+    if (rest && heroWidth >= m.heroOneColumn.width * unit && area.height >= m.heroOneColumn.height * unit) return grid(rest, 1, hero);
+  }
+
+  const fitted = bestGrid(area, count, min, gap);
+  if (fitted) return grid(fitted, 1, null);
+
+  const columns = fits(area.width, min.width, gap);
+  const rows = fits(area.height, min.height, gap);
+  const tileWidth = side(area.width, columns, gap);
+  const tileHeight = side(area.height, rows, gap);
+  const full: Grid = { columns, rows, tileWidth, tileHeight, scale: Math.min(tileWidth / min.width, tileHeight / min.height) };
+  return grid(full, pageCount(count, input.pinned ?? 0, columns * rows), null);
+}
