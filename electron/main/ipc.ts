@@ -1,6 +1,7 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { ApiError, type ApiErrorBody } from '../../shared/contract/api';
-import { IPC_CHANNELS, type StreamMessage } from '../../shared/contract/stream';
+import { IPC_CHANNELS } from '../../shared/contract/ipc-channels';
+import type { StreamMessage } from '../../shared/contract/stream';
 import type { CallContext } from '../services/workspace/call-context';
 import { isTrustedSender, isTrustedUrl } from './security';
 

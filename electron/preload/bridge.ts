@@ -1,5 +1,6 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import { IPC_CHANNELS, type StreamMessage } from '../../shared/contract/stream';
+import { IPC_CHANNELS } from '../../shared/contract/ipc-channels';
+import type { StreamMessage } from '../../shared/contract/stream';
 
 /**
  * What `window.watchfloor` offers. Structurally the renderer's PreloadBridge

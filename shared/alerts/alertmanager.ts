@@ -172,10 +172,8 @@ function parseWebhook(body: unknown, ctx: ParseContext, format: 'alertmanager' |
   }
 
   const groupLabels = sortedMap(stringMap(d.groupLabels));
-  const title =
-    (format === 'grafana' ? str(d.title)?.trim() : undefined) ||
-    Object.values(groupLabels).filter(Boolean).join(' · ') ||
-    alerts[0]!.title;
+  // Group labels are stable across notifications; Grafana's title ("[FIRING:1, RESOLVED:1] …") is not.
+  const title = Object.values(groupLabels).filter(Boolean).join(' · ') || str(d.title)?.trim() || alerts[0]!.title;
   return {
     ok: true,
     alerts,

@@ -6,14 +6,16 @@
  * - Every notification raises the group's `count`. A notification that repeats an alert's state
  *   (status and acknowledgement) within `dedupWindowMs` of the alert's previous one is a
  *   *duplicate*: it only raises the count and `lastSeenAt` (the window slides with each repeat).
- *   The same state after the window is a *repeat* (a reminder, e.g. Alertmanager's
- *   `repeat_interval`): the content is refreshed and the group counts as changed.
+ *   The same firing state after the window is a *repeat* (a reminder, e.g. Alertmanager's
+ *   `repeat_interval`): the content is refreshed and the group counts as changed. A resolved
+ *   alert reported resolved again is always a duplicate.
  * - Firing after resolved is a *re-fire*: the alert starts again and a dismissed group comes back.
  *   A new firing alert in a dismissed group brings it back too.
- * - Out-of-order delivery: Alertmanager, Grafana, CAP and generic alerts carry their own times,
- *   so a firing notification that started before the alert's known end, or a resolve that ended
- *   before its current start, is *stale*: counted, not applied. PagerDuty events carry no such
- *   times and apply in arrival order, as in PagerDuty; an acknowledge never reopens an alert.
+ * - Out-of-order delivery: Alertmanager, Grafana and generic alerts carry their own times, so a
+ *   firing notification that started before the alert's known end, or a resolve that ended before
+ *   its current start, is *stale*: counted, not applied. PagerDuty events carry no such times and
+ *   apply in arrival order, as in PagerDuty; an acknowledge never reopens an alert. A CAP message
+ *   never fires again once an Update or Cancel resolved it (its identifier is used once).
  * - A status-only notification (PagerDuty acknowledge/resolve without payload, CAP Cancel) keeps
  *   the content the inbox has; content it creates is a placeholder that the next full
  *   notification replaces, even a stale one.
@@ -167,10 +169,13 @@ function newAlert(a: NormalisedAlert): InboxAlert {
 function isStale(prev: InboxAlert, a: NormalisedAlert): boolean {
   if (a.status === 'firing' && prev.status === 'resolved') {
     if (a.acknowledged) return true;
+    // A CAP message is never sent again once updated or cancelled: a copy arriving later is old.
+    if (a.format === 'cap') return true;
     if (a.format === 'pagerduty') return false;
     return prev.endsAt !== null && ms(a.startsAt) <= ms(prev.endsAt);
   }
-  if (a.status === 'resolved' && prev.status === 'firing' && a.format !== 'pagerduty') {
+  // CAP resolves name their messages explicitly (and CAP `onset` may lie in the future).
+  if (a.status === 'resolved' && prev.status === 'firing' && a.format !== 'pagerduty' && a.format !== 'cap') {
     return a.endsAt !== null && ms(a.endsAt) < ms(prev.startsAt);
   }
   return false;
@@ -185,7 +190,8 @@ function merge(prev: InboxAlert, a: NormalisedAlert, windowMs: number): { next: 
   if (isStale(prev, a)) return { next: { ...prev, ...fill, ...seen }, outcome: 'stale' };
 
   const sameState = prev.status === a.status && (a.status === 'resolved' || prev.acknowledged === a.acknowledged);
-  if (sameState && ms(t) - ms(prev.lastSeenAt) <= windowMs) {
+  // Within the window, or a resolved alert said resolved again (no news at any distance).
+  if (sameState && (a.status === 'resolved' || ms(t) - ms(prev.lastSeenAt) <= windowMs)) {
     return { next: { ...prev, ...fill, ...seen }, outcome: 'duplicate' };
   }
 

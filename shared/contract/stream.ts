@@ -7,5 +7,3 @@ export const StreamMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('settings') }),
 ]);
 export type StreamMessage = z.infer<typeof StreamMessageSchema>;
-
-export const IPC_CHANNELS = { invoke: 'watchfloor:invoke', stream: 'watchfloor:stream' } as const;

@@ -24,7 +24,7 @@ import type { IncidentState } from '../domain/incident';
 import type { Status } from '../domain/lifecycle';
 import type { Priority } from '../domain/priority';
 import { MINUTE, workCalendar, type WorkCalendar } from './calendar';
-import { DONE_STATUSES, historyOf, ms, priorityAt, segmentAt, statusAt, type IncidentHistory } from './history';
+import { DONE_STATUSES, historyOf, priorityAt, segmentAt, statusAt, type IncidentHistory } from './history';
 import { calendarOf, SLA_TARGET_LABELS, SLA_TARGETS, type SlaPolicy, type SlaTarget, type TargetSpec } from './policy';
 
 export type ClockState = 'running' | 'paused' | 'met' | 'warning' | 'breached' | 'not_applicable';
@@ -125,27 +125,48 @@ export function thresholdMs(targetMs: number, percent: number): number {
   return Math.ceil((targetMs * percent) / 100);
 }
 
+const sortedLevels = new WeakMap<readonly number[], number[]>();
+
+/** Warning levels of a target, ascending (cached per list). */
 export function warnLevels(policy: SlaPolicy, spec: TargetSpec): number[] {
-  return [...(spec.warnAt ?? policy.warnAt)].sort((a, b) => a - b);
+  const list = spec.warnAt ?? policy.warnAt;
+  let sorted = sortedLevels.get(list);
+  if (!sorted) {
+    sorted = [...list].sort((a, b) => a - b);
+    sortedLevels.set(list, sorted);
+  }
+  return sorted;
 }
 
-function ackAt(c: ClockContext): number | null {
-  return ms(c.incident.milestones.acknowledged) ?? c.h.leftNewAt;
+/** When the incident was acknowledged: the milestone, else when it first left New. */
+export function acknowledgedAt(h: IncidentHistory): number | null {
+  return h.milestones.acknowledged ?? h.leftNewAt;
 }
 
-/** The cycles of a target, in time order (cadence: one per update/reopen; others: one). */
+type CycleMemo = Partial<Record<SlaTarget, Cycle[]>>;
+
+/** The cycles of a target, in time order (cadence: one per update/reopen; others: one). Memoised per incident snapshot and policy. */
 export function cyclesOf(c: ClockContext, target: SlaTarget): Cycle[] {
+  let memo = c.h.memo.get(c.policy) as CycleMemo | undefined;
+  if (!memo) {
+    memo = {};
+    c.h.memo.set(c.policy, memo);
+  }
+  return (memo[target] ??= deriveCycles(c, target));
+}
+
+function deriveCycles(c: ClockContext, target: SlaTarget): Cycle[] {
   const { h, incident } = c;
   const created = h.createdAt;
-  const impact = ms(incident.milestones.impactStarted) ?? created;
+  const impact = h.milestones.impactStarted ?? created;
   const one = (start: number, end: number | null): Cycle[] => [{ start, end: end === null ? null : Math.max(start, end), satisfied: end !== null }];
   switch (target) {
     case 'acknowledge':
-      return one(created, ackAt(c));
+      return one(created, acknowledgedAt(h));
     case 'firstUpdate':
       return one(created, h.updates[0] ?? null);
     case 'mitigate':
-      return one(impact, ms(incident.milestones.mitigated) ?? ms(incident.milestones.resolved));
+      return one(impact, h.milestones.mitigated ?? h.milestones.resolved ?? null);
     case 'resolve':
       return one(impact, h.doneSince);
     case 'update': {

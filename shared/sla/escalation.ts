@@ -14,7 +14,7 @@
 import { DomainError } from '../domain/commands';
 import type { IncidentState } from '../domain/incident';
 import { MINUTE, workCalendar } from './calendar';
-import { reach } from './clocks';
+import { acknowledgedAt, reach } from './clocks';
 import { DONE_STATUSES, historyOf, ms, statusAt, type IncidentHistory } from './history';
 import type { EscalationLevel, EscalationPolicy } from './escalation-policy';
 import { escalationId, recordedEvents, type DueEvent, type SlaPayloadOf } from './events';
@@ -89,15 +89,11 @@ function inputsOf(incident: IncidentState, policy: EscalationPolicy, h: Incident
   return out.map((x, i) => [x, i] as const).sort((a, b) => a[0].t - b[0].t || a[1] - b[1]).map(([x]) => x);
 }
 
-function ackAt(incident: IncidentState, h: IncidentHistory): number | null {
-  return ms(incident.milestones.acknowledged) ?? h.leftNewAt;
-}
-
 /** Where the incident stands on `policy` at `now`. */
 export function escalationState(incident: IncidentState, policy: EscalationPolicy, now: number): EscalationState {
   const h = historyOf(incident);
   const meter = { h, cal: workCalendar(policy.calendar), pause: policy.pauseIn };
-  const ack = policy.until === 'acknowledged' ? ackAt(incident, h) : null;
+  const ack = policy.until === 'acknowledged' ? acknowledgedAt(h) : null;
   const stopAt = ack ?? Infinity;
   const levels = policy.levels;
 

@@ -5,6 +5,7 @@
 import type { IncidentState } from '../domain/incident';
 import type { Status } from '../domain/lifecycle';
 import type { Priority } from '../domain/priority';
+import type { Milestone } from '../domain/vocabulary';
 
 /** Statuses in which work is finished: no SLA time counts while in them (a Reopen resumes). */
 export const DONE_STATUSES: ReadonlySet<Status> = new Set<Status>(['resolved', 'closed']);
@@ -25,6 +26,10 @@ export interface IncidentHistory {
   reopens: number[];
   /** When the incident last entered Resolved/Closed, if it is in one of them now. */
   doneSince: number | null;
+  /** Milestones as epoch ms. */
+  milestones: Partial<Record<Milestone, number>>;
+  /** Derived per policy by the clock engine (cycles of each target); keyed by policy identity. */
+  readonly memo: WeakMap<object, unknown>;
 }
 
 const cache = new WeakMap<IncidentState, IncidentHistory>();
@@ -93,7 +98,12 @@ function derive(incident: IncidentState): IncidentHistory {
       return Math.min(ms(x.occurredAt) ?? recorded, recorded);
     })
     .sort((a, b) => a - b);
-  return { createdAt, statusTimes, statuses, priorityTimes, priorities, leftNewAt, updates, reopens, doneSince };
+  const milestones: Partial<Record<Milestone, number>> = {};
+  for (const [k, v] of Object.entries(incident.milestones)) {
+    const at = ms(v);
+    if (at !== null) milestones[k as Milestone] = at;
+  }
+  return { createdAt, statusTimes, statuses, priorityTimes, priorities, leftNewAt, updates, reopens, doneSince, milestones, memo: new WeakMap() };
 }
 
 /** Index of the segment holding time t (the last whose start ≤ t). */

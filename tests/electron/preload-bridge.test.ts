@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { IpcRenderer } from 'electron';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { IPC_CHANNELS, type StreamMessage } from '../../shared/contract/stream';
+import { IPC_CHANNELS } from '../../shared/contract/ipc-channels';
+import type { StreamMessage } from '../../shared/contract/stream';
 import { createIpcClient } from '../../renderer/src/api/ipc-client';
 import type { PreloadBridge } from '../../renderer/src/api/preload-bridge';
 import { createBridge, type WatchfloorBridge } from '../../electron/preload/bridge';

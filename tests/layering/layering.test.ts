@@ -23,7 +23,8 @@ async function cruise(cwd: string, files: Record<string, string>): Promise<{ ok:
   }
 }
 
-describe('layering check (npm run lint:layers)', () => {
+// Each case runs the real dependency-cruiser (a few seconds each on two cores).
+describe('layering check (npm run lint:layers)', { timeout: 120_000 }, () => {
   let dir: Awaited<ReturnType<typeof tempDir>>;
   beforeAll(async () => {
     dir = await tempDir('watchfloor-layers-');

@@ -18,6 +18,7 @@ describe('shared folder convergence', () => {
   it(
     `${WRITERS} writer processes × ${EVENTS_PER_WRITER} events with pauses, restarts and kills converge to one state`,
     async () => {
+      const t0 = performance.now();
       const share = join(dir.path, 'share');
       await mkdir(share);
       const random = rng(20260301);
@@ -56,6 +57,7 @@ describe('shared folder convergence', () => {
       };
       // Staggered starts so the processes overlap in different phases.
       await Promise.all(Array.from({ length: WRITERS }, (_, i) => new Promise((r) => setTimeout(r, i * 150)).then(() => runWriter(i))));
+      const tWriters = performance.now();
       const allAcked = acked.flat();
       expect(new Set(allAcked).size).toBe(allAcked.length);
       for (const a of acked) expect(a.length).toBeGreaterThanOrEqual(EVENTS_PER_WRITER);
@@ -66,25 +68,28 @@ describe('shared folder convergence', () => {
         await store.flush(20_000);
         await service.close();
       }
+      const tFlush = performance.now();
       const hashes: string[] = [];
       const readers = [...Array.from({ length: WRITERS }, (_, i) => join(dir.path, `pc-${i}`)), join(dir.path, 'fresh-reader')];
       for (const dataDir of readers) {
         const { service, store } = await openSharedWorkspace(dataDir, share);
         const h = await stateHash(service);
         hashes.push(h.hash);
-        expect(h.events).toBe(allAcked.length);
+        // At least every acknowledged event; a kill between fsync and printing the ack adds a few more.
+        expect(h.events).toBeGreaterThanOrEqual(allAcked.length);
         expect(store.status().warnings).toEqual([]);
         expect(store.status().pending).toBe(0);
         await service.close();
       }
       expect(new Set(hashes).size).toBe(1);
 
+      const tReaders = performance.now();
       // Every acknowledged event is in the folded state.
       const { store: raw, events } = await openStore(join(dir.path, 'raw-reader'), share, 'raw-reader');
       await raw.close();
       const ids = new Set(events.map((e) => e.id));
       expect(allAcked.filter((id) => !ids.has(id))).toEqual([]);
-      expect(events).toHaveLength(allAcked.length);
+      expect(events.length).toBeLessThan(allAcked.length + 200);
       const heads = raw.chainHeads();
       for (const w of Object.keys(heads)) expect(heads[w]!.gaps, w).toEqual([]);
 
@@ -103,7 +108,7 @@ describe('shared folder convergence', () => {
       }
       expect((await stateHash(service)).hash).toBe(hashes[0]);
       await service.close();
-      console.log(`convergence: ${allAcked.length} events, ${restarts} restarts, ${kills} kills`);
+      console.log(`convergence: ${allAcked.length} events, ${restarts} restarts, ${kills} kills; writers ${Math.round(tWriters - t0)} ms, flush ${Math.round(tFlush - tWriters)} ms, readers ${Math.round(tReaders - tFlush)} ms, rest ${Math.round(performance.now() - tReaders)} ms`);
       expect(restarts).toBeGreaterThan(0);
     },
     120_000,

@@ -95,6 +95,11 @@ export interface SharedFolderStoreOptions {
   clock?: Clock;
   /** Other writers' events further ahead of local time than this are held back (default DEFAULT_MAX_DRIFT_MS). */
   maxDriftMs?: number;
+  /**
+   * Wait this long after an append before publishing, so a burst of appends shares one segment
+   * (default 25 ms; the append itself is acknowledged as soon as the local journal has it).
+   */
+  publishDelayMs?: number;
   /** Most events per segment file (default 2000). */
   maxSegmentEvents?: number;
   /** Read a snapshot instead of segments when it spares at least this many segment reads (default 32). */
@@ -187,6 +192,7 @@ export class SharedFolderStore implements EventStore {
   private collecting: unknown[] | undefined;
 
   private timer: NodeJS.Timeout | undefined;
+  private publishTimer: NodeJS.Timeout | undefined;
   private watcher: FSWatcher | undefined;
   private tail: Promise<void> = Promise.resolve();
   private queuedFull = false;
@@ -265,7 +271,10 @@ export class SharedFolderStore implements EventStore {
     if (foreign) this.warn('local:foreign', this.journal.path, 'events of another writer id were recorded locally; they are not published');
     if (this.sharedDir && this.loaded && !this.closed) {
       this.emitStatus();
-      void this.request('publish');
+      this.publishTimer ??= setTimeout(() => {
+        this.publishTimer = undefined;
+        void this.request('publish');
+      }, this.opts.publishDelayMs ?? 25);
     }
   }
 
@@ -278,6 +287,7 @@ export class SharedFolderStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.publishTimer) clearTimeout(this.publishTimer);
     this.watcher?.close();
     if (this.sharedDir && this.loaded) {
       // One last try to publish, bounded so a hung share cannot block quitting.
