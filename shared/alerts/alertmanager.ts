@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 import { prometheusFingerprint } from './hash';
-import type { AlertFormat, NormalisedAlert, ParseContext, ParseResult } from './model';
+import type { NormalisedAlert, ParseContext, ParseResult } from './model';
 import {
   aliasesOf,
   buildAlert,
@@ -178,7 +178,7 @@ function parseWebhook(body: unknown, ctx: ParseContext, format: 'alertmanager' |
     ok: true,
     alerts,
     group: {
-      format: format as AlertFormat,
+      format,
       groupKey: alerts[0]!.groupKey,
       status: d.status ?? (alerts.some((a) => a.status === 'firing') ? 'firing' : 'resolved'),
       title,

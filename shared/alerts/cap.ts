@@ -21,7 +21,7 @@
  */
 import type { AlertSeverity, NormalisedAlert, ParseContext, ParseResult } from './model';
 import { maxSeverity } from './model';
-import { aliasesOf, buildAlert, CAP_SEVERITY, clamp, fail, isRecord, Links, normaliseSeverity, parseTime, rawSubset, sortedMap, str } from './normalise';
+import { aliasesOf, buildAlert, CAP_SEVERITY, clamp, fail, isRecord, Links, normaliseSeverity, parseTime, rawSubset, sortedMap, str, stringMap } from './normalise';
 
 /** Elements CAP 1.2 allows more than once: the XML step should always make these arrays. */
 export const CAP_REPEATED_ELEMENTS = ['info', 'area', 'resource', 'parameter', 'eventCode', 'geocode', 'category', 'responseType', 'code', 'polygon', 'circle'] as const;
@@ -274,8 +274,8 @@ export function parseCap(doc: unknown, ctx: ParseContext): ParseResult {
     groupKey,
     ...sev,
     description,
-    labels: sortedMap(labels),
-    annotations: sortedMap(annotations),
+    labels: sortedMap(stringMap(labels)),
+    annotations: sortedMap(stringMap(annotations)),
     links: links.list,
     exercise: status === 'Exercise',
     flag: status === 'Test' ? ('test' as const) : status === 'Draft' ? ('draft' as const) : status === 'System' ? ('system' as const) : null,

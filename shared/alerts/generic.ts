@@ -10,7 +10,7 @@
  * malformed body: 400 `{error: {code: "invalid_input", message, field}}` (the API's error shape).
  */
 import { z } from 'zod';
-import { ALERT_SEVERITIES, type AlertSeverity, type ParseContext, type ParseResponse, type ParseResult } from './model';
+import { ALERT_SEVERITIES, type ParseContext, type ParseResponse, type ParseResult } from './model';
 import { buildAlert, fail, httpUrl, inputErrorMap, isRecord, Links, parseTime, sortedMap, stringMap, typeName } from './normalise';
 
 export const GenericAlertSchema = z.object({
@@ -44,7 +44,6 @@ export function parseGeneric(body: unknown, ctx: ParseContext): ParseResult {
     return invalid(issue.path.map(String).join('.') || 'body', issue.message);
   }
   const d = parsed.data;
-  const warnings: string[] = [];
   if (d.sourceUrl && !httpUrl(d.sourceUrl)) return invalid('sourceUrl', 'must be an http(s) URL');
   let startsAt = ctx.receivedAt;
   if (d.startsAt !== undefined) {
@@ -53,14 +52,13 @@ export function parseGeneric(body: unknown, ctx: ParseContext): ParseResult {
     startsAt = t;
   }
   const groupKey = d.groupKey ?? d.dedupKey;
-  const severity: AlertSeverity = d.severity;
   const alert = buildAlert({
     source: ctx.source,
     format: 'generic',
     dedupKey: d.dedupKey,
     groupKey,
     status: d.status,
-    severity,
+    severity: d.severity,
     rawSeverity: String((body as Record<string, unknown>).severity),
     title: d.title,
     description: d.description ?? '',
@@ -75,7 +73,7 @@ export function parseGeneric(body: unknown, ctx: ParseContext): ParseResult {
     ok: true,
     alerts: [alert],
     group: { format: 'generic', groupKey: alert.groupKey, status: alert.status, title: alert.title, receiver: null, labels: {}, truncatedAlerts: 0, externalUrl: null },
-    warnings,
+    warnings: [],
     response: genericAccepted(alert.dedupKey, alert.groupKey),
   };
 }

@@ -39,19 +39,14 @@ export function parseTime(v: unknown): string | 'zero' | null {
   if (!m) return null;
   const [, y, mo, d, h, mi, s, frac = '', off] = m;
   if (y === '0001') return 'zero';
+  // Date.parse rolls 2026-02-30 over to March; check the fields first.
+  const daysInMonth = new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate();
+  if (+mo! < 1 || +mo! > 12 || +d! < 1 || +d! > daysInMonth || +h! > 23 || +mi! > 59 || +s! > 59) return null;
   const ms = (frac + '000').slice(0, 3);
   let offset = off!.toUpperCase();
   if (offset !== 'Z' && !offset.includes(':')) offset = `${offset.slice(0, 3)}:${offset.slice(3)}`;
   const t = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}${offset}`);
-  if (!Number.isFinite(t)) return null;
-  const iso = new Date(t).toISOString();
-  // Reject rolled-over dates such as 2026-02-30 (Date.parse accepts some of them).
-  if (offset === 'Z' && iso.slice(0, 10) !== `${y}-${mo}-${d}`) return null;
-  return iso;
-}
-
-export function ms(iso: string): number {
-  return Date.parse(iso);
+  return Number.isFinite(t) ? new Date(t).toISOString() : null;
 }
 
 /** Cuts text to `max` characters, marking the cut with an ellipsis. */
@@ -76,16 +71,16 @@ export function firstText(...values: unknown[]): string | undefined {
 
 /** A string map from a loose object: scalars become strings, nulls and nested values are dropped. */
 export function stringMap(v: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!isRecord(v)) return out;
-  let n = 0;
+  if (!isRecord(v)) return {};
+  const entries: Array<[string, string]> = [];
   for (const [k, val] of Object.entries(v)) {
     const s = str(val);
     if (s === undefined || !k || k.length > LIMITS.labelName) continue;
-    if (++n > LIMITS.labels) break;
-    out[k] = clamp(s, LIMITS.labelValue);
+    if (entries.length >= LIMITS.labels) break;
+    entries.push([k, clamp(s, LIMITS.labelValue)]);
   }
-  return out;
+  // fromEntries defines own properties: a "__proto__" label stays a label.
+  return Object.fromEntries(entries);
 }
 
 /** Labels sorted by name: stable output whatever order the sender used. */
@@ -222,12 +217,6 @@ export function buildAlert(a: Omit<NormalisedAlertInput, 'title' | 'description'
 /** Keys over the limit are replaced by a hash of themselves: still stable, still distinct. */
 export function longKey(key: string): string {
   return key.length <= LIMITS.key ? key : `sha256:${sha256Hex(key)}`;
-}
-
-/** Human text for a zod issue, keyed by its dotted path. */
-export function describeIssue(issue: z.core.$ZodIssue): { field: string; problem: string } {
-  const field = issue.path.map(String).join('.');
-  return { field, problem: issue.message };
 }
 
 /** Error map for input schemas: short messages that read well after the field name. */

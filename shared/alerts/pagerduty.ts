@@ -103,12 +103,12 @@ function detailsText(details: unknown): string {
 
 function detailsMap(details: unknown): Record<string, string> {
   if (!isRecord(details)) return {};
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(details).slice(0, 50)) {
-    if (!k || v === undefined || v === null) continue;
-    out[clamp(k, 200)] = clamp(typeof v === 'string' ? v : JSON.stringify(v), 4000);
-  }
-  return out;
+  return Object.fromEntries(
+    Object.entries(details)
+      .slice(0, 50)
+      .filter(([k, v]) => k && v !== undefined && v !== null)
+      .map(([k, v]) => [clamp(k, 200), clamp(typeof v === 'string' ? v : JSON.stringify(v), 4000)]),
+  );
 }
 
 export function parsePagerDuty(body: unknown, ctx: ParseContext): ParseResult {

@@ -54,6 +54,7 @@ export const BusinessCalendarSchema = z.object({
 export const AlwaysCalendarSchema = z.object({ kind: z.literal('24x7') });
 export const CalendarSchema = z.discriminatedUnion('kind', [AlwaysCalendarSchema, BusinessCalendarSchema]);
 export type CalendarDef = z.infer<typeof CalendarSchema>;
+export type BusinessCalendarDef = z.infer<typeof BusinessCalendarSchema>;
 
 /** Working time arithmetic over a calendar. All instants are epoch milliseconds. */
 export interface WorkCalendar {
@@ -91,7 +92,7 @@ class BusinessCalendar implements WorkCalendar {
   /** Local day number (days since 1970-01-01 local) → flat [start, end, start, end…] in UTC ms. */
   private readonly days = new Map<number, readonly number[]>();
 
-  constructor(private readonly def: Extract<CalendarDef, { kind: 'business' }>) {
+  constructor(private readonly def: BusinessCalendarDef) {
     for (const h of def.hours) {
       for (const d of h.days) {
         const list = this.byWeekday.get(d) ?? [];

@@ -5,11 +5,12 @@
  * across hosts. A scheduler records these and wakes again at `nextWakeAt`.
  */
 import type { IncidentState } from '../domain/incident';
-import { allCycles, computeClocks, isLive, nextChangeAt } from './clocks';
+import { workCalendar } from './calendar';
+import { allCycles, computeClocks, isLive, nextChangeAt, thresholdMs, type SlaClock } from './clocks';
 import { escalationState } from './escalation';
 import type { EscalationPolicy } from './escalation-policy';
 import { breachId, recordedEvents, recordedKeys, warningId, type DueEvent } from './events';
-import type { SlaPolicy } from './policy';
+import { calendarOf, type SlaPolicy } from './policy';
 
 const iso = (t: number): string => new Date(t).toISOString();
 
@@ -72,11 +73,24 @@ export function dueWarnings(incident: IncidentState, policy: SlaPolicy, now: num
         policyId: policy.id,
         policyVersion: policy.version,
         at: iso(c.warnedAt ?? now),
-        dueAt: c.dueAt === null ? null : iso(c.dueAt),
+        dueAt: projectedDue(policy, c, now),
       },
     });
   }
   return out;
+}
+
+/**
+ * When the target falls due as seen at the warning: the warning moment plus the working time left
+ * then (no further pause). Depends only on the incident, not on when a host looks, so every host
+ * proposes the same payload.
+ */
+function projectedDue(policy: SlaPolicy, c: SlaClock, now: number): string | null {
+  const spec = policy.priorities[c.priority]?.[c.target];
+  if (!spec) return null;
+  const from = c.warnedAt ?? now;
+  const due = workCalendar(calendarOf(policy, spec)).addWorking(from, c.targetMs - thresholdMs(c.targetMs, c.warningLevel));
+  return Number.isFinite(due) ? iso(due) : null;
 }
 
 /** The next moment a scheduler should look at the incident again: an SLA clock change or an escalation falling due. */

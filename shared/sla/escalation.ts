@@ -80,7 +80,12 @@ function inputsOf(incident: IncidentState, policy: EscalationPolicy, h: Incident
     )
       out.push({ t, kind: 'progress' });
   }
+  const keys = new Set<string>();
   for (const r of recordedEvents(incident, 'escalation.raised')) {
+    if (r.data.automatic) {
+      if (keys.has(r.data.key)) continue; // the same raise recorded twice under different envelope ids counts once
+      keys.add(r.data.key);
+    }
     const t = r.data.automatic ? (ms(r.data.dueAt) ?? r.at) : r.at;
     out.push({ t: Math.max(h.createdAt, t), kind: 'raised', id: r.event.id, data: r.data });
   }

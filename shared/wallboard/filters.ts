@@ -42,13 +42,13 @@ export function hasFilters(f: BoardFilters): boolean {
   return f.teams.length + f.locations.length + f.categories.length + f.priorities.length > 0 || f.exercise !== 'include';
 }
 
-/** Short human description for the board header, e.g. "Team Network · P1, P2 · Exercises excluded". */
+/** Short human description for the board header, e.g. "Team Network · Priority P1, P2 · Exercises excluded". */
 export function describeFilters(f: BoardFilters): string {
   const parts: string[] = [];
   if (f.teams.length) parts.push(`Team ${f.teams.join(', ')}`);
   if (f.locations.length) parts.push(`Location ${f.locations.join(', ')}`);
   if (f.categories.length) parts.push(`Category ${f.categories.join(', ')}`);
-  if (f.priorities.length) parts.push(f.priorities.join(', '));
+  if (f.priorities.length) parts.push(`Priority ${f.priorities.join(', ')}`);
   if (f.exercise === 'only') parts.push('Exercises only');
   if (f.exercise === 'exclude') parts.push('Exercises excluded');
   return parts.join(' · ');

@@ -32,6 +32,8 @@ export const WALL_METRICS = {
   maxTileScale: 2.4,
   maxHeroScale: 2.6,
   maxEntryLines: 6,
+  /** Up to this many incidents are shown as hero panels side by side, when the panels fit. */
+  maxHeroes: 3,
 } as const;
 
 export interface Size {
@@ -64,7 +66,11 @@ export interface HeroLayout {
 }
 
 export interface BoardLayout {
-  mode: 'empty' | 'single' | 'grid';
+  /**
+   * empty: the calm screen · single: one hero fills the area · heroes: a few incidents, each a
+   * hero panel side by side (columns of them) · grid: tiles, beside a hero panel when `hero` is set.
+   */
+  mode: 'empty' | 'single' | 'heroes' | 'grid';
   /** CSS px per reference px. */
   unit: number;
   /** Area below the header and ticker, CSS px. */
@@ -80,7 +86,7 @@ export interface BoardLayout {
   /** Grid slots per page (columns × rows). */
   tilesPerPage: number;
   pageCount: number;
-  /** The hero panel: the whole area in single mode, beside the grid when a major incident has one. */
+  /** The hero panel: the whole area (single), each panel (heroes), or the panel beside the grid. */
   hero: HeroLayout | null;
 }
 
@@ -147,8 +153,8 @@ function entryLines(tileHeight: number, unit: number, fontScale: number): number
 }
 
 /**
- * Fits `count` tiles on a screen: 0 → a calm empty screen; 1 → a hero filling the screen;
- * more → the grid with the largest readable tiles; beyond one screen of minimum-size tiles →
+ * Fits `count` tiles on a screen: 0 → a calm empty screen; 1 → a hero filling the screen; 2–3 →
+ * hero panels side by side when they fit; more → the grid with the largest readable tiles; beyond one screen of minimum-size tiles →
  * pages of a full grid. A major incident gets a hero panel beside the grid when the others still
  * fit on one page.
  */
@@ -169,8 +175,16 @@ export function layoutBoard(input: LayoutInput): BoardLayout {
     return { ...base, mode: 'single', columns: 1, rows: 1, tileWidth: area.width, tileHeight: area.height, fontScale: hero.fontScale, entryLines: m.maxEntryLines, tilesPerPage: 1, pageCount: 1, hero };
   }
 
+  // A few incidents: each gets a hero panel (roles, timeline) while the panels stay readable.
+  const heroWidth = (area.width - (count - 1) * gap) / count;
+  if (count <= m.maxHeroes && heroWidth >= m.heroOneColumn.width * unit && area.height >= m.heroOneColumn.height * unit) {
+    const hero = heroFor({ width: heroWidth, height: area.height }, unit);
+    return { ...base, mode: 'heroes', columns: count, rows: 1, tileWidth: heroWidth, tileHeight: area.height, fontScale: hero.fontScale, entryLines: m.maxEntryLines, tilesPerPage: count, pageCount: 1, hero };
+  }
+
   const grid = (g: Grid, pages: number, hero: HeroLayout | null): BoardLayout => {
-    const fontScale = clampScale(g.scale, m.maxTileScale);
+    // Beside a hero, tiles never out-shout it.
+    const fontScale = clampScale(Math.min(g.scale, hero?.fontScale ?? Infinity), m.maxTileScale);
     return {
       ...base,
       mode: 'grid',

@@ -60,3 +60,11 @@ describe('lifecycle forms', () => {
     expect(labels).toEqual(['Resume:investigating', 'Cancel:cancelled']);
   });
 });
+
+describe('submit labels', () => {
+  it('differ from the lifecycle button that opened the form', async () => {
+    const { submitLabel } = await import('../../renderer/src/features/console/transition-plan');
+    expect(DEFAULT_LIFECYCLE.transitions.map((r) => submitLabel(r)).filter((l) => DEFAULT_LIFECYCLE.transitions.some((r) => r.label === l))).toEqual([]);
+    expect(submitLabel(rule('investigating', 'resolved'))).toBe('Resolve incident');
+  });
+});

@@ -94,6 +94,7 @@ describe('ConsoleView', () => {
       .getAllByRole('button')
       .map((x) => x.textContent);
     expect(labels).toEqual(['Acknowledge', 'Start investigating', 'Put on hold…', 'Cancel…']);
+    expect(screen.getByRole('button', { name: 'Cancel…' })).toBeTruthy();
   });
 
   it('keeps unsaved quick-entry text per incident, picks the kind with Alt+n and adds with Ctrl+Enter', async () => {

@@ -31,11 +31,11 @@ describe('shared folder convergence', () => {
         let lifetime = 0;
         while (acked[i]!.length < EVENTS_PER_WRITER) {
           const remaining = EVENTS_PER_WRITER - acked[i]!.length;
-          const calls = Math.min(remaining, 400 + Math.floor(random() * 800));
+          const calls = Math.min(remaining, 700 + Math.floor(random() * 800));
           const child = spawnWriter(['workspace', '--data', dataDir, '--share', share, '--count', String(calls), '--seed', String(i * 1000 + lifetime), '--poll', '150']);
           lifetime++;
           if (lifetime > 1) restarts++;
-          if (calls > 100 && random() < 0.35) {
+          if (calls > 100 && calls < remaining && random() < 0.6) {
             // Kill it mid-run: acknowledged events must still get out on its next start.
             const at = 20 + Math.floor(random() * (calls - 40));
             const timer = setInterval(() => {
@@ -62,12 +62,8 @@ describe('shared folder convergence', () => {
       expect(new Set(allAcked).size).toBe(allAcked.length);
       for (const a of acked) expect(a.length).toBeGreaterThanOrEqual(EVENTS_PER_WRITER);
 
-      // Every PC reopens (publishing whatever a kill left pending), then every PC and a fresh one compare.
-      for (let i = 0; i < WRITERS; i++) {
-        const { service, store } = await openSharedWorkspace(join(dir.path, `pc-${i}`), share);
-        await store.flush(20_000);
-        await service.close();
-      }
+      // Each writer's last run ended cleanly and published everything (a killed run is always
+      // followed by another, which publishes what the kill left pending when it starts).
       const tFlush = performance.now();
       const hashes: string[] = [];
       const readers = [...Array.from({ length: WRITERS }, (_, i) => join(dir.path, `pc-${i}`)), join(dir.path, 'fresh-reader')];

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAlertmanager, parseGrafana } from '../../shared/alerts/alertmanager';
 import { detectFormat, parseAlertBody, parseJsonText } from '../../shared/alerts/detect';
+import { parseCap } from '../../shared/alerts/cap';
 import { parseGeneric } from '../../shared/alerts/generic';
 import { canonicalJson, prometheusFingerprint, sha256Hex } from '../../shared/alerts/hash';
 import { NormalisedAlertSchema, type AlertFormat, type ParseResult } from '../../shared/alerts/model';
@@ -236,6 +238,14 @@ describe('Alertmanager webhook edge cases', () => {
     expect(r.alerts[0]!.dedupKey).toBe(prometheusFingerprint({ alertname: 'X', ok: 'true', zone: '1' }));
   });
 
+  it('a "__proto__" label pollutes nothing', () => {
+    const b = AM_BODY();
+    const first = JSON.parse(`{"alertname":"X","__proto__":{"polluted":"yes"},"constructor":"c"}`) as Record<string, unknown>;
+    const r = ok(parseAlertmanager({ ...b, alerts: [{ ...alertsOfBody(b)[0], labels: first }] }, ctx()));
+    expect(Object.keys(r.alerts[0]!.labels)).toEqual(['alertname', 'constructor']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('keeps only http(s) links', () => {
     const b = AM_BODY();
     const r = ok(parseAlertmanager({ ...b, alerts: [{ ...alertsOfBody(b)[0], generatorURL: 'javascript:alert(1)', annotations: { runbook_url: 'file:///etc/passwd', summary: 's' } }] }, ctx()));
@@ -356,10 +366,11 @@ describe('PagerDuty Events API v2', () => {
   it('generates a deterministic dedup key for a trigger without one and returns it', () => {
     const body = { ...trigger(), dedup_key: undefined };
     const r1 = ok(parsePagerDuty(body, ctx()));
-    const r2 = ok(parsePagerDuty(JSON.parse(JSON.stringify(body)), ctx('2026-11-28T00:00:00.000Z')));
+    const reordered = { ...body, payload: Object.fromEntries(Object.entries(payload()).reverse()) };
+    const r2 = ok(parsePagerDuty(reordered, ctx('2026-11-28T00:00:00.000Z')));
     const key = r1.alerts[0]!.dedupKey;
     expect(key).toMatch(/^[0-9a-f]{32}$/);
-    expect(key).toBe(generatedDedupKey('0'.repeat(32), body.payload));
+    expect(key).toBe(generatedDedupKey('0'.repeat(32), payload()));
     expect(r2.alerts[0]!.dedupKey).toBe(key); // same routing key + payload, any time, any key order
     expect(r1.response?.body).toMatchObject({ dedup_key: key });
     expect(r1.alerts[0]!.raw.dedupKeyGenerated).toBe(true);
@@ -529,6 +540,9 @@ describe('time and hashes', () => {
     ['2026-03-02 08:45:00Z', '2026-03-02T08:45:00.000Z'],
     ['0001-01-01T00:00:00Z', 'zero'],
     ['2026-02-30T00:00:00Z', null],
+    ['2026-02-30T00:00:00+01:00', null],
+    ['2024-02-29T12:00:00+01:00', '2024-02-29T11:00:00.000Z'],
+    ['2026-03-02T24:00:00Z', null],
     ['2026-03-02', null],
     ['yesterday', null],
     [1700000000, null],
@@ -540,5 +554,57 @@ describe('time and hashes', () => {
     expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     expect(sha256Hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe('248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1');
+  });
+});
+
+describe('no body makes a parser throw', () => {
+  const parsers = { alertmanager: parseAlertmanager, grafana: parseGrafana, pagerduty: parsePagerDuty, generic: parseGeneric, cap: parseCap };
+  const valid = (r: ParseResult) => {
+    if (r.ok) for (const a of r.alerts) expect(NormalisedAlertSchema.safeParse(a).success).toBe(true);
+    else expect(r.error.length).toBeGreaterThan(0);
+  };
+
+  it.each(Object.keys(parsers))('%s: any JSON value → a result, never an exception', (name) => {
+    const parse = parsers[name as keyof typeof parsers];
+    fc.assert(fc.property(fc.jsonValue(), (v) => valid(parse(v, ctx()))), { numRuns: 300 });
+  });
+
+  const seeds: Array<[keyof typeof parsers, () => Record<string, unknown>, (b: Record<string, unknown>) => Record<string, unknown>]> = [
+    ['alertmanager', () => fixtureJson('alertmanager/am0.25_generated_02_firing_truncated.json'), (b) => (b.alerts as Array<Record<string, unknown>>)[0]!],
+    ['grafana', () => fixtureJson('grafana/grafana_webhook_two_alerts.json'), (b) => (b.alerts as Array<Record<string, unknown>>)[0]!],
+    ['pagerduty', () => fixtureJson('pagerduty-events-v2/am0.25_generated_pd_v2_01_trigger.json'), (b) => b.payload as Record<string, unknown>],
+    ['generic', () => ({ title: 't', dedupKey: 'k', status: 'firing', severity: 'info', labels: { service: 's' } }), (b) => b.labels as Record<string, unknown>],
+    [
+      'cap',
+      () => ({ alert: { identifier: 'I', sender: 's@example.org', sent: '2026-03-02T09:00:00-00:00', status: 'Actual', msgType: 'Alert', info: [{ event: 'e', urgency: 'Expected', severity: 'Minor', certainty: 'Likely', area: [{ areaDesc: 'a' }] }] } }),
+      (b) => ((b.alert as Record<string, unknown>).info as Array<Record<string, unknown>>)[0]!,
+    ],
+  ];
+
+  it.each(seeds)('%s: a real body with any field replaced → a result', (name, seed, inner) => {
+    const parse = parsers[name];
+    const outerKeys = Object.keys(seed());
+    const innerKeys = [...Object.keys(inner(seed())), 'extra', '__proto__'];
+    fc.assert(
+      fc.property(fc.boolean(), fc.constantFrom(...outerKeys), fc.constantFrom(...innerKeys), fc.jsonValue(), (deep, outer, key, value) => {
+        const body = seed();
+        if (deep) Object.defineProperty(inner(body), key, { value, enumerable: true, writable: true, configurable: true });
+        else body[outer] = value;
+        valid(parse(body, ctx()));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('cuts oversized CAP values instead of failing', () => {
+    const long = 'x'.repeat(5000);
+    const r = ok(
+      parseCap(
+        { alert: { identifier: 'I', sender: 's', sent: '2026-03-02T09:00:00-00:00', status: 'Actual', msgType: 'Alert', info: { event: long, urgency: 'Expected', severity: 'Minor', certainty: 'Likely', description: long, eventCode: { valueName: 'n'.repeat(300), value: 'v' }, parameter: Array.from({ length: 250 }, (_, i) => ({ valueName: `p${i}`, value: 'v' })) } } },
+        ctx(),
+      ),
+    );
+    expect(r.alerts[0]!.labels.event).toHaveLength(4000);
+    expect(Object.keys(r.alerts[0]!.annotations).length).toBeLessThanOrEqual(200);
   });
 });

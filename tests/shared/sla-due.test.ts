@@ -87,7 +87,8 @@ describe('dueWarnings', () => {
     const b = incident(T0, 'P1');
     expect(dueWarnings(b.state(), P, m(3.7))).toEqual([]);
     const w75 = dueWarnings(b.state(), P, m(3.75));
-    expect(w75.map((d) => [d.id, d.data.at])).toEqual([[`warn:${ID}:acknowledge:0:75`, '2026-03-02T09:03:45.000Z']]);
+    expect(w75.map((d) => [d.id, d.data.at, d.data.dueAt])).toEqual([[`warn:${ID}:acknowledge:0:75`, '2026-03-02T09:03:45.000Z', '2026-03-02T09:05:00.000Z']]);
+    expect(dueWarnings(b.state(), P, m(4.2))[0]!.data).toEqual(w75[0]!.data); // the same payload whenever a host looks
     expect(SlaEventPayloads['sla.warning'].safeParse(w75[0]!.data).success).toBe(true);
     b.record(w75[0]!, m(3.75));
     expect(dueWarnings(b.state(), P, m(4))).toEqual([]);

@@ -92,6 +92,15 @@ describe('dueEscalations: deterministic ids, each recorded once', () => {
     expect(merged.timeline.filter((e) => e.type === 'escalation.raised')).toHaveLength(1);
     expect(dueEscalations(merged, E, m(14))).toEqual([]);
   });
+
+  it('a raise recorded twice under different envelope ids still counts once', () => {
+    const a = incident(T0, 'P1');
+    const [due] = dueEscalations(a.state(), E, m(12));
+    a.record(due!, m(12)).record({ ...due!, id: 'evt-some-other-host-0001' }, m(13));
+    const st = escalationState(a.state(), E, m(14));
+    expect([st.level, st.nextDueAt, st.next?.key]).toEqual([1, m(30), `esc:${ID}:2:0`]);
+    expect(dueEscalations(a.state(), E, m(31)).map((d) => d.id)).toEqual([`esc:${ID}:2:0`]);
+  });
 });
 
 describe('acknowledgement and progress restart the wait', () => {

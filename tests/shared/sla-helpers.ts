@@ -12,7 +12,7 @@ import { DEFAULT_PRIORITY_MATRIX, type Level, type Priority } from '../../shared
 import { foldIncident } from '../../shared/domain/reducer';
 import type { EntryKind, Milestone } from '../../shared/domain/vocabulary';
 import { encodeHlc, tickHlc, type HlcState } from '../../shared/time/hlc';
-import { MINUTE, type CalendarDef } from '../../shared/sla/calendar';
+import { MINUTE, type BusinessCalendarDef, type CalendarDef } from '../../shared/sla/calendar';
 import { SlaPolicySchema, type SlaPolicy, type SlaPolicyInput } from '../../shared/sla/policy';
 
 export { MINUTE };
@@ -141,7 +141,7 @@ export function policy(input: Partial<SlaPolicyInput> & Pick<SlaPolicyInput, 'pr
   return SlaPolicySchema.parse({ id: 'test', version: 1, effectiveFrom: '2000-01-01T00:00:00Z', ...input });
 }
 
-export const LONDON_9_TO_6: CalendarDef = {
+export const LONDON_9_TO_6: BusinessCalendarDef = {
   kind: 'business',
   timeZone: 'Europe/London',
   hours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:00', end: '18:00' }],

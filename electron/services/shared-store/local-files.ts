@@ -46,7 +46,11 @@ export class CrcLog {
   private queue: Array<{ chunks: string[]; done: (err?: unknown) => void }> = [];
   private flushing: Promise<void> | undefined;
 
-  constructor(readonly path: string) {}
+  /** `durable: false` skips the fsync (a cache that can be rebuilt; a torn tail is cut on load). */
+  constructor(
+    readonly path: string,
+    private readonly durable = true,
+  ) {}
 
   async load(): Promise<{ payloads: string[]; warnings: StoreWarning[] }> {
     await mkdir(dirname(this.path), { recursive: true });
@@ -85,7 +89,7 @@ export class CrcLog {
       try {
         if (!this.handle) throw new Error(`${this.path} is not open`);
         for (const b of batch) for (const c of b.chunks) await this.handle.write(c);
-        await this.handle.sync();
+        if (this.durable) await this.handle.sync();
         for (const b of batch) b.done();
       } catch (err) {
         for (const b of batch) b.done(err);

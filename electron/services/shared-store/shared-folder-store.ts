@@ -159,8 +159,11 @@ export class SharedFolderStore implements EventStore {
 
   /** Every event id held (own journal, replica, delivered). */
   private readonly knownIds = new Set<string>();
-  /** Own events' JSON exactly as journaled (and published), by seq. */
-  private readonly ownTexts = new Map<number, string>();
+  /**
+   * Own events by seq: the JSON text as journaled (and published) for appended ones, the loaded
+   * object for older ones (stringified on demand: JSON.stringify gives back the journaled text).
+   */
+  private readonly ownEvents = new Map<number, EventEnvelope | string>();
   private ownSeqs: number[] = [];
   private readonly ownHashCache = new Map<number, string>();
   /** Own events found on the share but not in the local journal (a restored PC). */
@@ -169,6 +172,8 @@ export class SharedFolderStore implements EventStore {
   private ownCovered = new RangeSet();
   private ownListedCount = -1;
   private ownListed = false;
+  /** Own writer folder known to exist (reset whenever the share was away). */
+  private ownDirReady = false;
   private pendingMemo: number | undefined;
   /** Hash chains of events read from the share (all writers but own local ones). */
   private readonly chains = new Map<string, WriterChain>();
@@ -204,7 +209,8 @@ export class SharedFolderStore implements EventStore {
     this.me = opts.writerId;
     this.sharedDir = opts.sharedDir ? opts.sharedDir : null;
     this.journal = new NdjsonJournal(join(opts.dataDir, 'journal', 'events.ndjson'));
-    this.replica = new CrcLog(join(opts.dataDir, 'shared-store', 'replica.ndjson'));
+    // A cache of what the share holds: no fsync needed (lost lines are read from the share again).
+    this.replica = new CrcLog(join(opts.dataDir, 'shared-store', 'replica.ndjson'), false);
     this.statePath = join(opts.dataDir, 'shared-store', 'state.json');
     this.io = new ShareIO(opts.opTimeoutMs ?? 5000);
     this.clock = opts.clock ?? { now: () => Date.now() };
@@ -265,7 +271,7 @@ export class SharedFolderStore implements EventStore {
     let foreign = false;
     for (const e of events) {
       this.knownIds.add(e.id);
-      if (e.writerId === this.me) this.rememberOwn(e);
+      if (e.writerId === this.me) this.rememberOwn(e, JSON.stringify(e));
       else foreign = true;
     }
     if (foreign) this.warn('local:foreign', this.journal.path, 'events of another writer id were recorded locally; they are not published');
@@ -373,9 +379,9 @@ export class SharedFolderStore implements EventStore {
 
   // ---------------------------------------------------------------- own events
 
-  private rememberOwn(e: EventEnvelope): void {
-    if (this.ownTexts.has(e.seq)) return;
-    this.ownTexts.set(e.seq, JSON.stringify(e));
+  private rememberOwn(e: EventEnvelope, text?: string): void {
+    if (this.ownEvents.has(e.seq)) return;
+    this.ownEvents.set(e.seq, text ?? e);
     const last = this.ownSeqs[this.ownSeqs.length - 1];
     if (last === undefined || e.seq > last) this.ownSeqs.push(e.seq);
     else {
@@ -388,12 +394,17 @@ export class SharedFolderStore implements EventStore {
   private ownHash(seq: number): string | undefined {
     const cached = this.ownHashCache.get(seq) ?? this.ownShareHashes.get(seq);
     if (cached) return cached;
-    const text = this.ownTexts.get(seq);
+    const text = this.ownText(seq);
     if (text === undefined) return undefined;
     const h = sha256Hex(text);
     if (this.ownHashCache.size > 4096) this.ownHashCache.clear();
     this.ownHashCache.set(seq, h);
     return h;
+  }
+
+  private ownText(seq: number): string | undefined {
+    const e = this.ownEvents.get(seq);
+    return typeof e === 'object' ? JSON.stringify(e) : e;
   }
 
   private pendingSeqs(): number[] {
@@ -494,6 +505,7 @@ export class SharedFolderStore implements EventStore {
     const code = errorCode(err);
     this.shareState = 'offline';
     this.ownListed = false;
+    this.ownDirReady = false;
     this.detail = `shared folder unreachable${code ? ` (${code})` : ''}: ${err instanceof Error ? err.message : String(err)}`;
   }
 
@@ -601,6 +613,7 @@ export class SharedFolderStore implements EventStore {
       if (this.writable) await this.io.mkdirOne(writersDir);
     }
     const listing: Listing = { unread: new Map() };
+    this.ownDirReady = writers.includes(this.me);
     for (const w of writers) {
       if (isOsJunk(w) || isTempName(w)) continue;
       if (!isValidWriterId(w)) {
@@ -693,7 +706,7 @@ export class SharedFolderStore implements EventStore {
   }
 
   private haveOwn(first: number, last: number): boolean {
-    for (let s = first; s <= last; s++) if (!this.ownTexts.has(s) && !this.ownShareHashes.has(s)) return false;
+    for (let s = first; s <= last; s++) if (!this.ownEvents.has(s) && !this.ownShareHashes.has(s)) return false;
     return true;
   }
 
@@ -704,8 +717,11 @@ export class SharedFolderStore implements EventStore {
     const pending = this.pendingSeqs();
     if (pending.length === 0) return;
     const dir = join(this.sharedDir!, WRITERS_DIR, this.me);
-    await this.io.mkdirOne(join(this.sharedDir!, WRITERS_DIR));
-    await this.io.mkdirOne(dir);
+    if (!this.ownDirReady) {
+      await this.io.mkdirOne(join(this.sharedDir!, WRITERS_DIR));
+      await this.io.mkdirOne(dir);
+      this.ownDirReady = true;
+    }
     // Consecutive runs, each cut into segments of at most maxSegmentEvents.
     let i = 0;
     while (i < pending.length) {
@@ -714,7 +730,7 @@ export class SharedFolderStore implements EventStore {
       while (j + 1 < pending.length && pending[j + 1] === pending[j]! + 1 && j + 1 - i < this.maxSegmentEvents) j++;
       const last = pending[j]!;
       const jsons: string[] = [];
-      for (let s = first; s <= last; s++) jsons.push(this.ownTexts.get(s)!);
+      for (let s = first; s <= last; s++) jsons.push(this.ownText(s)!);
       const prev = first === 1 ? ZERO_HASH : (this.ownHash(first - 1) ?? ZERO_HASH);
       const records = chainRecords(jsons, prev);
       const name = segmentName(first, last);
@@ -1039,7 +1055,7 @@ export class SharedFolderStore implements EventStore {
       if (!m) byWriter.set(this.me, (m = new Map()));
       let prev = ZERO_HASH;
       for (let s = 1; s <= published; s++) {
-        const json = this.ownTexts.get(s);
+        const json = this.ownText(s);
         if (json === undefined) {
           const existing = m.get(s);
           if (!existing) break;

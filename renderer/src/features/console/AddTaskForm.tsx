@@ -78,7 +78,7 @@ export function AddTaskForm({ incidentId, onDone }: { incidentId: string; onDone
       {!['title', 'owner', 'due', 'checklist'].includes(serverField ?? '') && <FormAlert error={error} />}
       <div className="console-form-actions">
         <button type="button" className="console-button is-ghost is-small" onClick={onDone}>
-          Back
+          Dismiss
         </button>
         <button type="submit" className="console-button is-primary is-small" disabled={pending}>
           Add task

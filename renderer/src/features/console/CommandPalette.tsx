@@ -42,7 +42,7 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
 
   return (
     <Command label="Command palette" loop className="console-cmdk">
-      <Command.Input className="console-cmdk-input" placeholder="Type an incident id, title, or a command…" autoFocus />
+      <Command.Input className="console-cmdk-input" placeholder="Type an incident id, title, or a command…" data-autofocus="" />
       <Command.List className="console-cmdk-list" label="Incidents and commands">
         <Command.Empty className="console-cmdk-empty">Nothing matches.</Command.Empty>
         <Command.Group heading="Actions" className="console-cmdk-group">

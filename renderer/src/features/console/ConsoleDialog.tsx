@@ -26,6 +26,8 @@ export function ConsoleDialog({
     if (open && !dialog.open) {
       if (typeof dialog.showModal === 'function') dialog.showModal();
       else dialog.setAttribute('open', '');
+      // React's autoFocus runs before the dialog is shown; focus the first field now it is.
+      dialog.querySelector<HTMLElement>('[data-autofocus], input, textarea, select, button')?.focus();
     } else if (!open && dialog.open) {
       if (typeof dialog.close === 'function') dialog.close();
       else dialog.removeAttribute('open');

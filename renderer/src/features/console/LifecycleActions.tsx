@@ -44,8 +44,7 @@ export function LifecycleActions({ incident, lifecycle }: { incident: IncidentSt
                 } else setOpen(isOpen ? undefined : rule);
               }}
             >
-              {rule.label}
-              {!oneClick && <span aria-hidden="true">…</span>}
+              {oneClick ? rule.label : `${rule.label}…`}
             </button>
           );
         })}

@@ -101,7 +101,7 @@ function MilestoneForm({ incident, milestone, onDone }: { incident: IncidentStat
           </button>
         )}
         <button type="button" className="console-button is-ghost is-small" onClick={onDone}>
-          Back
+          Dismiss
         </button>
         <button type="submit" className="console-button is-primary is-small" disabled={pending}>
           Save

@@ -72,7 +72,7 @@ export function PriorityPanel({ incident, matrix }: { incident: IncidentState; m
                 <select {...p} className="console-select" value={impact} disabled={readOnly} onChange={(e) => setImpact(Number(e.target.value) as Level)}>
                   {LEVELS.map((l) => (
                     <option key={l} value={l}>
-                      {l} — {IMPACT_LABELS[l].split(' — ')[0]}
+                      {l} {IMPACT_LABELS[l].split(' — ')[0]}
                     </option>
                   ))}
                 </select>
@@ -83,7 +83,7 @@ export function PriorityPanel({ incident, matrix }: { incident: IncidentState; m
                 <select {...p} className="console-select" value={urgency} disabled={readOnly} onChange={(e) => setUrgency(Number(e.target.value) as Level)}>
                   {LEVELS.map((l) => (
                     <option key={l} value={l}>
-                      {l} — {URGENCY_LABELS[l].split(' — ')[0]}
+                      {l} {URGENCY_LABELS[l].split(' — ')[0]}
                     </option>
                   ))}
                 </select>
@@ -92,7 +92,7 @@ export function PriorityPanel({ incident, matrix }: { incident: IncidentState; m
             <FormField id="console-priority-override" label="Override">
               {(p) => (
                 <select {...p} className="console-select" value={override} disabled={readOnly} onChange={(e) => setOverride(e.target.value as Priority | '')}>
-                  <option value="">None (use matrix)</option>
+                  <option value="">None</option>
                   {PRIORITIES.map((pr) => (
                     <option key={pr} value={pr}>
                       {pr}

@@ -8,6 +8,7 @@ import { useIncidentCommand, useReadOnly, useUtc } from './hooks';
 import { isSubmitShortcut, kindForShortcut, QUICK_KINDS } from './shortcuts';
 import { inputToIso, zoneLabel } from './time-input';
 import './QuickEntry.css';
+import './entry-kinds.css';
 import './forms.css';
 
 /**
@@ -78,7 +79,7 @@ export function QuickEntry({ incidentId }: { incidentId: string }) {
       <fieldset className="console-quick-kinds">
         <legend className="visually-hidden">Entry kind</legend>
         {QUICK_KINDS.map((kind, n) => (
-          <label key={kind} className={`console-quick-kind kind-${kind}${draft.kind === kind ? ' is-on' : ''}`} title={`Alt+${n + 1}`}>
+          <label key={kind} className={`console-quick-kind console-kind-${kind}${draft.kind === kind ? ' is-on' : ''}`} title={`Alt+${n + 1}`}>
             <input
               type="radio"
               name="console-quick-kind"

@@ -139,7 +139,7 @@ function JoinForm({ incident, onDone }: { incident: IncidentState; onDone: () =>
       {serverField !== 'person' && <FormAlert error={error} />}
       <div className="console-form-actions">
         <button type="button" className="console-button is-ghost is-small" onClick={onDone}>
-          Back
+          Dismiss
         </button>
         <button type="submit" className="console-button is-primary is-small" disabled={pending}>
           Join

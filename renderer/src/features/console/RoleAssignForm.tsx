@@ -93,7 +93,7 @@ export function RoleAssignForm({ incident, role: fixedRole, onDone }: { incident
           </span>
         )}
         <button type="button" className="console-button is-ghost is-small" onClick={onDone}>
-          Back
+          Dismiss
         </button>
         <button type="submit" className="console-button is-primary is-small" disabled={pending}>
           {holder ? 'Hand over' : 'Assign'}

@@ -7,6 +7,7 @@ import { useIncidentCommand } from './hooks';
 import type { TimelineItem } from './timeline-model';
 import { TimeStamp } from './TimeStamp';
 import './Timeline.css';
+import './entry-kinds.css';
 import './forms.css';
 
 type EntryItem = Extract<TimelineItem, { type: 'entry' }>;
@@ -18,7 +19,7 @@ export const TimelineEntry = memo(function TimelineEntry({ item, incidentId, can
   const earlier = item.versions.slice(0, -1);
   const corrected = earlier.length > 0;
   return (
-    <li className={`console-tl-item is-entry kind-${item.kind}`}>
+    <li className={`console-tl-item is-entry console-kind-${item.kind}`}>
       <span className="console-tl-time">
         <TimeStamp iso={item.at} />
       </span>
@@ -102,7 +103,7 @@ function CorrectionForm({ incidentId, entryId, original, onDone }: { incidentId:
       <FormAlert error={error} />
       <div className="console-form-actions">
         <button type="button" className="console-button is-ghost is-small" onClick={onDone}>
-          Back
+          Dismiss
         </button>
         <button type="submit" className="console-button is-primary is-small" disabled={pending || unchanged}>
           Save correction

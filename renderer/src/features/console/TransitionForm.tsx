@@ -5,7 +5,7 @@ import { FormAlert } from './FormAlert';
 import { FormField } from './FormField';
 import { formFieldOf } from './form-errors';
 import { useIncidentCommand } from './hooks';
-import { EMPTY_TRANSITION, planTransition, transitionFields, type TransitionValues } from './transition-plan';
+import { EMPTY_TRANSITION, planTransition, submitLabel, transitionFields, type TransitionValues } from './transition-plan';
 import { IncidentIdOptions } from './IncidentIdOptions';
 import './IncidentDetail.css';
 import './forms.css';
@@ -140,10 +140,10 @@ export function TransitionForm({
       <FormAlert error={serverField && visible.includes(serverField) ? undefined : error} />
       <div className="console-form-actions">
         <button type="button" className="console-button is-ghost" onClick={onDone}>
-          Back
+          Dismiss
         </button>
         <button type="submit" className={`console-button ${rule.to === 'cancelled' ? 'is-danger' : 'is-primary'}`} disabled={pending}>
-          {rule.to === 'cancelled' ? 'Cancel incident' : rule.label}
+          {submitLabel(rule)}
         </button>
       </div>
     </form>

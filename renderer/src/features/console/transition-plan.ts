@@ -80,3 +80,19 @@ export function planTransition(
   commands.push(transition);
   return { commands: Object.keys(errors).length ? [] : commands, errors };
 }
+
+/** Submit button of a transition form: distinct from the lifecycle button that opened it ("Resolve…"). */
+export function submitLabel(rule: TransitionRule): string {
+  switch (rule.to) {
+    case 'resolved':
+      return 'Resolve incident';
+    case 'closed':
+      return 'Close incident';
+    case 'cancelled':
+      return 'Cancel incident';
+    case 'on_hold':
+      return 'Hold incident';
+    default:
+      return rule.label === 'Reopen' ? 'Reopen incident' : `${rule.label} now`;
+  }
+}

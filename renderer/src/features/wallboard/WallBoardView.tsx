@@ -137,7 +137,14 @@ export function WallBoardView({ params }: { params: URLSearchParams }) {
       <WallTicker items={ticker} utc={settings?.utcEverywhere ?? false} page={pageText} />
       <main className={hero && layout.mode === 'grid' ? 'wall-main wall-main--with-hero' : 'wall-main'} aria-label="Active incidents">
         {layout.mode === 'empty' && <WallEmpty filterText={filterText} />}
-        {hero && layout.hero && (
+        {layout.mode === 'heroes' &&
+          layout.hero &&
+          ordered.map((i) => (
+            <div key={i.id} className="wall-main__hero" style={{ '--wall-hero-fs': `${(28 * u * layout.hero!.fontScale).toFixed(2)}px` } as CSSProperties}>
+              <WallHero incident={i} overdue={overdue.has(i.id)} attention={attentionOf(i.id)} columns={layout.hero!.columns} onAcknowledge={onAcknowledge} />
+            </div>
+          ))}
+        {hero && layout.hero && layout.mode !== 'heroes' && (
           <div
             className="wall-main__hero"
             style={{ width: layout.mode === 'grid' ? `${layout.hero.width}px` : undefined, '--wall-hero-fs': `${(28 * u * layout.hero.fontScale).toFixed(2)}px` } as CSSProperties}

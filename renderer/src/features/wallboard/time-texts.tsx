@@ -13,7 +13,7 @@ export function Elapsed({ since }: { since: string }) {
   return <span className="wall-time">{text}</span>;
 }
 
-/** "12m ago", or "now" under a minute would flicker; seconds are shown as they are. */
+/** "12m ago" (seconds under a minute). */
 export function Ago({ at }: { at: string }) {
   const t = Date.parse(at);
   const text = useClock((s) => formatDuration(s.now - t));
