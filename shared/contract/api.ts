@@ -1,54 +1,21 @@
 import { z } from 'zod';
-import { CreateIncidentSchema, IncidentCommandSchema } from '../domain/commands';
-import { IncidentStateSchema } from '../domain/incident';
-import { LifecycleRulesSchema } from '../domain/lifecycle';
-import { PriorityMatrixSchema } from '../domain/priority';
+import { incidentsApi } from './incidents-api';
+import { workspaceApi } from './workspace-api';
 
-export const MachineSettingsSchema = z.object({
-  operatorName: z.string().trim().min(1).max(120),
-  siteName: z.string().trim().min(1).max(120),
-  /** Show every time in UTC (control rooms often run on UTC). */
-  utcEverywhere: z.boolean(),
-  theme: z.enum(['dark', 'high-contrast']),
-});
-export type MachineSettings = z.infer<typeof MachineSettingsSchema>;
+export { MachineSettingsSchema, WorkspaceInfoSchema, type MachineSettings, type WorkspaceInfo } from './workspace-api';
 
-export const WorkspaceInfoSchema = z.object({
-  version: z.string(),
-  writerId: z.string(),
-  writerCode: z.string(),
-  settings: MachineSettingsSchema,
-  matrix: PriorityMatrixSchema,
-  lifecycle: LifecycleRulesSchema,
-  /** Suggestions for free lists, learnt from existing incidents. */
-  suggestions: z.object({ services: z.array(z.string()), categories: z.array(z.string()), people: z.array(z.string()) }),
-  /** Whether this host lets the caller change anything (a wall token cannot). */
-  readOnly: z.boolean(),
-});
-export type WorkspaceInfo = z.infer<typeof WorkspaceInfoSchema>;
-
-const IncidentRef = z.object({ id: z.string().min(1).max(40) });
+/** A method: its input and result schemas, and whether it changes anything (read-only callers may not). */
+export interface MethodSpec {
+  input: z.ZodType;
+  output: z.ZodType;
+  mutates: boolean;
+}
 
 /**
- * The API contract: every method's input and result. Both transports (Electron IPC and HTTP)
- * validate inputs with these schemas before a service sees them.
+ * The API contract: every method's input and result, one file per feature. Both transports
+ * (Electron IPC and HTTP) validate inputs with these schemas before a service sees them.
  */
-export const api = {
-  'workspace.info': { input: z.object({}).strict(), output: WorkspaceInfoSchema, mutates: false },
-  'settings.update': { input: MachineSettingsSchema.partial().strict(), output: MachineSettingsSchema, mutates: true },
-  'incidents.list': {
-    input: z.object({ scope: z.enum(['active', 'all']).default('active') }).strict(),
-    output: z.object({ incidents: z.array(IncidentStateSchema) }),
-    mutates: false,
-  },
-  'incidents.get': { input: IncidentRef.strict(), output: IncidentStateSchema, mutates: false },
-  'incidents.create': { input: CreateIncidentSchema.strict(), output: IncidentStateSchema, mutates: true },
-  'incidents.command': {
-    input: IncidentRef.extend({ command: IncidentCommandSchema }).strict(),
-    output: IncidentStateSchema,
-    mutates: true,
-  },
-} as const;
+export const api = { ...workspaceApi, ...incidentsApi } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;
 export type MethodName = keyof Api;

@@ -20,13 +20,21 @@ const WEEKDAY_BY_JS_DAY: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu'
 export const TimeOfDaySchema = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected HH:MM (00:00–24:00)');
 export const LocalDateSchema = z.iso.date();
 
+const knownZones = new Map<string, boolean>();
+
+/** Whether the runtime knows the IANA time zone (cached: policies are parsed often, zones are few). */
 export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+  let ok = knownZones.get(tz);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    knownZones.set(tz, ok);
   }
+  return ok;
 }
 
 function minutesOf(hhmm: string): number {

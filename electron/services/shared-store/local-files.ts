@@ -135,8 +135,9 @@ export async function readLocalState(path: string, sharedDir: string): Promise<L
   }
 }
 
-export async function writeLocalState(path: string, state: LocalShareState): Promise<void> {
+/** `durable` when the store id changed; a lost publishedSeq update only overstates "pending" until the next listing. */
+export async function writeLocalState(path: string, state: LocalShareState, durable: boolean): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const dir = dirname(path);
-  await writeFileAtomic(dir, path.slice(dir.length + 1), JSON.stringify(state, null, 2) + '\n', 'replace');
+  await writeFileAtomic(dir, path.slice(dir.length + 1), JSON.stringify(state, null, 2) + '\n', 'replace', durable);
 }

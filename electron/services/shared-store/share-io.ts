@@ -103,8 +103,8 @@ export class ShareIO {
     });
   }
 
-  writeAtomic(dir: string, name: string, data: string | Buffer, mode: 'replace' | 'create'): Promise<'written' | 'exists'> {
-    return this.run(`writing ${join(dir, name)}`, () => writeFileAtomic(dir, name, data, mode));
+  writeAtomic(dir: string, name: string, data: string | Buffer, mode: 'replace' | 'create', durable = true): Promise<'written' | 'exists'> {
+    return this.run(`writing ${join(dir, name)}`, () => writeFileAtomic(dir, name, data, mode, durable));
   }
 
   unlink(path: string): Promise<void> {
@@ -129,17 +129,18 @@ const LINK_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'E
 
 /**
  * Writes `data` to `dir/name` so that readers only ever see the whole file: write a temp file in
- * the same folder, fsync, then rename. With mode 'create' an existing file is never replaced:
- * the temp file is hard-linked into place (fails if the name exists) where links work, else
- * checked for and renamed.
+ * the same folder, fsync, then rename (and fsync the folder). With mode 'create' an existing file
+ * is never replaced: the temp file is hard-linked into place (fails if the name exists) where
+ * links work, else checked for and renamed. `durable: false` skips the fsyncs (files whose loss
+ * in a power cut does no harm: presence heartbeats).
  */
-export async function writeFileAtomic(dir: string, name: string, data: string | Buffer, mode: 'replace' | 'create'): Promise<'written' | 'exists'> {
+export async function writeFileAtomic(dir: string, name: string, data: string | Buffer, mode: 'replace' | 'create', durable = true): Promise<'written' | 'exists'> {
   const tmp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
   const final = join(dir, name);
   const fh = await open(tmp, 'wx');
   try {
     await fh.writeFile(data);
-    await fh.sync();
+    if (durable) await fh.sync();
   } finally {
     await fh.close();
   }
@@ -173,6 +174,6 @@ export async function writeFileAtomic(dir: string, name: string, data: string | 
     await unlink(tmp).catch(() => undefined);
     throw err;
   }
-  await fsyncDir(dir);
+  if (durable) await fsyncDir(dir);
   return 'written';
 }

@@ -152,6 +152,7 @@ export class SharedFolderStore implements EventStore {
 
   private local: LocalShareState;
   private stateDirty = false;
+  private stateMustSync = false;
   private lastStateWrite = 0;
   private shareState: ShareState;
   private detail: string;
@@ -575,6 +576,7 @@ export class SharedFolderStore implements EventStore {
     if (this.local.storeId !== sentinel.storeId) {
       this.local.storeId = sentinel.storeId;
       this.stateDirty = true;
+      this.stateMustSync = true;
     }
     this.storeId = sentinel.storeId;
     if (sentinel.formatVersion > STORE_FORMAT_VERSION) {
@@ -1136,7 +1138,7 @@ export class SharedFolderStore implements EventStore {
     };
     const dir = join(this.sharedDir!, PRESENCE_DIR);
     await this.io.mkdirOne(dir);
-    await this.io.writeAtomic(dir, `${this.me}.json`, JSON.stringify(p, null, 2) + '\n', 'replace');
+    await this.io.writeAtomic(dir, `${this.me}.json`, JSON.stringify(p, null, 2) + '\n', 'replace', false);
     this.lastPresenceWrite = performance.now();
     this.presence.set(this.me, p);
   }
@@ -1186,10 +1188,12 @@ export class SharedFolderStore implements EventStore {
 
   private async saveState(force: boolean): Promise<void> {
     if (!this.sharedDir || !this.stateDirty) return;
-    if (!force && performance.now() - this.lastStateWrite < 1000) return;
+    if (!force && !this.stateMustSync && performance.now() - this.lastStateWrite < 1000) return;
+    const durable = this.stateMustSync || this.local.chainWarnings.length > 0;
     this.stateDirty = false;
+    this.stateMustSync = false;
     this.lastStateWrite = performance.now();
-    await writeLocalState(this.statePath, this.local);
+    await writeLocalState(this.statePath, this.local, durable);
   }
 
   private emitStatus(force = false): void {

@@ -1,22 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { z } from 'zod';
-import {
-  api,
-  ApiError,
-  invalidInput,
-  isMethodName,
-  type MachineSettings,
-  type MethodName,
-  type MethodOutput,
-  type WorkspaceInfo,
-} from '../../../shared/contract/api';
+import { api, ApiError, invalidInput, isMethodName, type MachineSettings, type WorkspaceInfo } from '../../../shared/contract/api';
 import type { StreamMessage } from '../../../shared/contract/stream';
-import { CreateIncidentSchema, decide, decideCreate, DomainError, type DecisionContext, type PendingEvent } from '../../../shared/domain/commands';
+import { DomainError, type DecisionContext, type PendingEvent } from '../../../shared/domain/commands';
 import { CURRENT_EVENT_VERSION, compareEvents, parseEvent, type EventEnvelope } from '../../../shared/domain/events';
 import { nextIncidentId, writerCode } from '../../../shared/domain/ids';
 import type { IncidentState } from '../../../shared/domain/incident';
-import { DEFAULT_LIFECYCLE, isActive } from '../../../shared/domain/lifecycle';
+import { DEFAULT_LIFECYCLE } from '../../../shared/domain/lifecycle';
 import { DEFAULT_PRIORITY_MATRIX } from '../../../shared/domain/priority';
 import { foldInto } from '../../../shared/domain/reducer';
 import { decodeHlc, encodeHlc, tickHlc, type HlcState } from '../../../shared/time/hlc';
@@ -26,6 +16,8 @@ import { NdjsonJournal } from '../journal/ndjson-journal';
 import type { SharedFolderStore, SharedStoreStatus } from '../shared-store/shared-folder-store';
 import { MachineSettingsStore } from '../settings/machine-settings';
 import type { CallContext } from './call-context';
+import { allHandlers } from './handlers/all-handlers';
+import type { HandlerContext, HandlerMap } from './handlers/handler';
 import type { TimedEvent } from './timed-event';
 
 export interface WorkspaceOptions {
@@ -50,6 +42,7 @@ export class WorkspaceService {
   /** Events whose incident's creation event has not arrived yet (other writers, out of order). */
   private readonly orphans = new Map<string, EventEnvelope[]>();
   private readonly listeners = new Set<Listener>();
+  private readonly handlers: HandlerMap = allHandlers(this);
   private hlc: HlcState = { millis: 0, counter: 0 };
   private seq = 0;
   warnings: StoreWarning[] = [];
@@ -173,7 +166,7 @@ export class WorkspaceService {
     for (const l of this.listeners) l(message);
   }
 
-  private decisionContext(now: number): DecisionContext {
+  decisionContext(now: number): DecisionContext {
     return {
       now: new Date(now).toISOString(),
       newId: this.opts.newId,
@@ -183,10 +176,29 @@ export class WorkspaceService {
     };
   }
 
-  private require(id: string): IncidentState {
+  require(id: string): IncidentState {
     const s = this.incidents.get(id);
     if (!s) throw new ApiError({ code: 'not_found', message: `No incident ${id}`, field: 'id' });
     return s;
+  }
+
+  now(): number {
+    return this.opts.clock.now();
+  }
+
+  allIncidents(): IncidentState[] {
+    return [...this.incidents.values()];
+  }
+
+  /** Stamps decided events with this writer's envelope and records them durably. */
+  async recordDecided(pending: readonly PendingEvent[], actor: string, now: number): Promise<void> {
+    await this.record(pending.map((p) => this.envelope(p, actor, now)));
+  }
+
+  async updateSettings(patch: Partial<MachineSettings>): Promise<MachineSettings> {
+    const next = await this.settingsStore.update(patch);
+    this.emit({ kind: 'settings' });
+    return next;
   }
 
   /** Validates and runs one API call; the single entry point of both transports. */
@@ -194,54 +206,23 @@ export class WorkspaceService {
     if (!isMethodName(method)) throw new ApiError({ code: 'unknown_method', message: `Unknown method "${method}"` });
     const spec = api[method];
     if (spec.mutates && ctx.readOnly) throw new ApiError({ code: 'forbidden', message: 'This connection is read-only (wall board token)' });
-    const parsed = (spec.input as z.ZodType).safeParse(rawInput ?? {});
+    const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw invalidInput(parsed.error);
+    const handler = this.handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
     try {
-      return await this.run(method, parsed.data, ctx);
+      return await handler(parsed.data, { ...ctx, actor: ctx.actor ?? this.settings.operatorName });
     } catch (err) {
       if (err instanceof DomainError) throw new ApiError({ code: 'rule', message: err.message, rule: err.rule, field: err.field });
       throw err;
     }
   }
 
-  private async run(method: MethodName, input: any, ctx: CallContext): Promise<MethodOutput<MethodName>> {
-    const actor = ctx.actor ?? this.settings.operatorName;
-    switch (method) {
-      case 'workspace.info':
-        return this.info(ctx);
-      case 'settings.update': {
-        const next = await this.settingsStore.update(input);
-        this.emit({ kind: 'settings' });
-        return next;
-      }
-      case 'incidents.list': {
-        const all = [...this.incidents.values()];
-        return { incidents: input.scope === 'all' ? all : all.filter((i) => isActive(i.status)) };
-      }
-      case 'incidents.get':
-        return this.require(input.id);
-      case 'incidents.create': {
-        const now = this.opts.clock.now();
-        const id = this.mintId(now);
-        const pending = decideCreate(id, CreateIncidentSchema.parse(input), this.decisionContext(now));
-        await this.record(pending.map((p) => this.envelope(p, actor, now)));
-        return this.require(id);
-      }
-      case 'incidents.command': {
-        const now = this.opts.clock.now();
-        const pending = decide(this.require(input.id), input.command, this.decisionContext(now));
-        await this.record(pending.map((p) => this.envelope(p, actor, now)));
-        return this.require(input.id);
-      }
-    }
-  }
-
-  private mintId(now: number): string {
+  mintId(now: number): string {
     const year = new Date(now).getUTCFullYear();
     return nextIncidentId(this.incidents.keys(), year, writerCode(this.writerId));
   }
 
-  private info(ctx: CallContext): WorkspaceInfo {
+  info(ctx: CallContext): WorkspaceInfo {
     const services = new Set<string>();
     const categories = new Set<string>();
     const people = new Set<string>();

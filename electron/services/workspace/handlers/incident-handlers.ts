@@ -1,0 +1,26 @@
+import type { incidentsApi } from '../../../../shared/contract/incidents-api';
+import { decide, decideCreate } from '../../../../shared/domain/commands';
+import { isActive } from '../../../../shared/domain/lifecycle';
+import type { WorkspaceService } from '../workspace-service';
+import type { HandlerMap } from './handler';
+
+export function incidentHandlers(ws: WorkspaceService): HandlerMap<keyof typeof incidentsApi> {
+  return {
+    'incidents.list': ({ scope }) => {
+      const all = ws.allIncidents();
+      return { incidents: scope === 'all' ? all : all.filter((i) => isActive(i.status)) };
+    },
+    'incidents.get': ({ id }) => ws.require(id),
+    'incidents.create': async (input, { actor }) => {
+      const now = ws.now();
+      const id = ws.mintId(now);
+      await ws.recordDecided(decideCreate(id, input, ws.decisionContext(now)), actor, now);
+      return ws.require(id);
+    },
+    'incidents.command': async ({ id, command }, { actor }) => {
+      const now = ws.now();
+      await ws.recordDecided(decide(ws.require(id), command, ws.decisionContext(now)), actor, now);
+      return ws.require(id);
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { CreateIncidentSchema, IncidentCommandSchema } from '../domain/commands';
+import { IncidentStateSchema } from '../domain/incident';
+
+const IncidentRef = z.object({ id: z.string().min(1).max(40) });
+
+export const incidentsApi = {
+  'incidents.list': {
+    input: z.object({ scope: z.enum(['active', 'all']).default('active') }).strict(),
+    output: z.object({ incidents: z.array(IncidentStateSchema) }),
+    mutates: false,
+  },
+  'incidents.get': { input: IncidentRef.strict(), output: IncidentStateSchema, mutates: false },
+  'incidents.create': { input: CreateIncidentSchema.strict(), output: IncidentStateSchema, mutates: true },
+  'incidents.command': {
+    input: IncidentRef.extend({ command: IncidentCommandSchema }).strict(),
+    output: IncidentStateSchema,
+    mutates: true,
+  },
+} as const;
