@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chainRecords, encodeSegment, segmentName, sha256Hex, ZERO_HASH } from '../../electron/services/shared-store/format';
 import { WorkspaceService } from '../../electron/services/workspace/workspace-service';
-import { openSharedStore } from '../../electron/services/shared-store';
+import { initialiseSharedFolder, openSharedStore } from '../../electron/services/shared-store';
 import { tempDir } from '../support/temp-dir';
 import { openStore, rawEvent } from './fixtures/shared-store-helpers';
 
@@ -36,6 +36,7 @@ describe('shared folder: bad files and tamper evidence', () => {
     dir = await tempDir('wf-files-');
     share = join(dir.path, 'share');
     await mkdir(share);
+    await initialiseSharedFolder(share, 'test-setup');
   });
   afterEach(() => dir.cleanup());
 

@@ -186,11 +186,18 @@ export function decodeRecordLine(line: string, verify: boolean): LineResult {
     value = undefined;
   }
   const key = eventKey(value);
-  const who = key ? `writer ${key.writerId} seq ${key.seq}` : 'an unreadable event';
+  const who = key ? `writer ${key.writerId} seq ${key.seq}` : guessWho(json);
   if (verify && sha256Hex(json) !== hash) return { ok: false, problem: `checksum mismatch for ${who} (edited or damaged)` };
   if (value === undefined) return { ok: false, problem: 'not valid JSON' };
   if (!key) return { ok: false, problem: 'JSON that is not an event (no id/writerId/seq/hlc)' };
   return { ok: true, record: { hash, prev, json, key, value: value as Record<string, unknown> } };
+}
+
+/** Names the event in a damaged line as far as its text allows. */
+function guessWho(json: string): string {
+  const w = /"writerId":"([^"\\]{1,64})"/.exec(json)?.[1];
+  const s = /"seq":(\d{1,15})/.exec(json)?.[1];
+  return w && s ? `writer ${w} seq ${s}` : s ? `seq ${s}` : 'an unreadable event';
 }
 
 export interface ParsedFile {

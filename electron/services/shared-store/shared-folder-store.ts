@@ -178,6 +178,8 @@ export class SharedFolderStore implements EventStore {
   private pendingMemo: number | undefined;
   /** Hash chains of events read from the share (all writers but own local ones). */
   private readonly chains = new Map<string, WriterChain>();
+  /** Highest seq that a segment read for the writer was named for. */
+  private readonly claimed = new Map<string, number>();
   /** Per writer folder: names already handled this session. */
   private readonly processed = new Map<string, Set<string>>();
   private readonly held: Array<{ value: Record<string, unknown>; writerId: string; millis: number }> = [];
@@ -348,7 +350,7 @@ export class SharedFolderStore implements EventStore {
       if (w === this.me) continue;
       const head = chain.head;
       if (!head) continue;
-      out[w] = { seq: head.last, hash: head.hash, contiguousTo: chain.prefix?.last ?? 0, gaps: chain.gaps() };
+      out[w] = { seq: head.last, hash: head.hash, contiguousTo: chain.prefix?.last ?? 0, gaps: this.gapsOf(w) };
     }
     const ownMax = this.ownSeqs[this.ownSeqs.length - 1] ?? 0;
     if (ownMax > 0) {
@@ -818,6 +820,8 @@ export class SharedFolderStore implements EventStore {
       throw err;
     }
     this.processedOf(w).add(name);
+    // The name promises events up to `last`: a shorter (truncated) file leaves a visible gap.
+    if (last > (this.claimed.get(w) ?? 0)) this.claimed.set(w, last);
     const parsed = parseRecordFile(text, true);
     const problems = [...parsed.problems];
     const h = parsed.header;
@@ -879,11 +883,21 @@ export class SharedFolderStore implements EventStore {
     this.stateDirty = true;
   }
 
+  /** Missing seqs of another writer: holes in its chain, and a tail that a segment name promised. */
+  private gapsOf(w: string): Array<{ from: number; to: number }> {
+    const chain = this.chains.get(w);
+    const gaps = chain?.gaps() ?? [];
+    const top = chain?.head?.last ?? 0;
+    const claimed = this.claimed.get(w) ?? 0;
+    if (claimed > top) gaps.push({ from: top + 1, to: claimed });
+    return gaps;
+  }
+
   private updateGapWarnings(): void {
     for (const key of [...this.warnings.keys()]) if (key.startsWith('gap:')) this.warnings.delete(key);
-    for (const [w, chain] of this.chains) {
+    for (const w of new Set([...this.chains.keys(), ...this.claimed.keys()])) {
       if (w === this.me) continue;
-      const gaps = chain.gaps();
+      const gaps = this.gapsOf(w);
       if (gaps.length === 0) continue;
       const text = gaps.slice(0, 5).map((g) => (g.from === g.to ? `seq ${g.from}` : `seq ${g.from}–${g.to}`)).join(', ');
       this.warnings.set(`gap:${w}`, {
