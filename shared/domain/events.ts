@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LevelSchema, PrioritySchema } from './priority';
 import { StatusSchema } from './lifecycle';
+import { AlertEventPayloads } from '../alerts/events';
+import { SlaEventPayloads } from '../sla/events';
 import {
   EntryKindSchema,
   IsoTimeSchema,
@@ -47,8 +49,8 @@ export const IncidentFieldsPatchSchema = z.object(incidentFieldShape).partial();
 
 const ResolutionSchema = z.object({ summary: text(4000), code: text(80) });
 
-/** Payloads by event type. Every change to an incident is one of these. */
-export const EventPayloads = {
+/** Payloads of the incident's own events: every change a person makes to an incident. */
+const IncidentEventPayloads = {
   'incident.created': IncidentFieldsSchema.extend({
     impact: LevelSchema,
     urgency: LevelSchema,
@@ -101,8 +103,16 @@ export const EventPayloads = {
   }),
 } as const;
 
+/**
+ * Every event type the app knows: the incident's own, the SLA engine's (breaches, warnings,
+ * escalations: recorded on the incident) and alert intake's (recorded on the `alerts` stream).
+ */
+export const EventPayloads = { ...IncidentEventPayloads, ...SlaEventPayloads, ...AlertEventPayloads } as const;
+
 export type EventType = keyof typeof EventPayloads;
 export const EVENT_TYPES = Object.keys(EventPayloads) as EventType[];
+/** The types a person's commands produce (decide()); the rest come from the SLA engine and alert intake. */
+export const INCIDENT_EVENT_TYPES = Object.keys(IncidentEventPayloads) as Array<keyof typeof IncidentEventPayloads>;
 export type PayloadOf<T extends EventType> = z.infer<(typeof EventPayloads)[T]>;
 
 /** Envelope common to every event; HLC/writer/seq make events mergeable across PCs. */

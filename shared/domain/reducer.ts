@@ -130,6 +130,18 @@ function applyKnown(s: IncidentState, e: IncidentEvent): IncidentState {
       return { ...s, relations: [...s.relations, { kind: e.data.kind, target: e.data.target, note: e.data.note }] };
     case 'relation.removed':
       return { ...s, relations: s.relations.filter((r) => !(r.kind === e.data.kind && r.target === e.data.target)) };
+    case 'sla.warning':
+    case 'sla.breached':
+    case 'escalation.raised':
+    case 'escalation.lowered':
+      return s; // read from the timeline by the SLA engine; no field of the incident changes
+    case 'alert.received':
+    case 'alert.dismissed':
+    case 'alert.restored':
+    case 'alert.attached':
+    case 'alert.detached':
+    case 'alert.incidentCreated':
+      return s; // alert-stream events; folded into the inbox, not into incidents
     case 'entry.added': {
       if (s.entries.some((x) => x.entryId === e.data.entryId)) return s;
       const entry = {
@@ -165,20 +177,28 @@ export function applyEvent(state: IncidentState | undefined, event: EventEnvelop
   return { ...next, updatedAt: occurred, version: event.hlc > next.version ? event.hlc : next.version, timeline: [...next.timeline, event] };
 }
 
-/** The pure fold: same events, any arrival order → same state. Duplicates (same id) count once. */
+/**
+ * The pure fold: same events, any arrival order → same state. Copies sharing an event id (the
+ * same event delivered twice, or two hosts recording one deterministic SLA event) count once: the
+ * copy that sorts first wins, whichever arrived first.
+ */
 export function foldIncident(events: readonly EventEnvelope[]): IncidentState | undefined {
-  const unique = [...new Map(events.map((e) => [e.id, e])).values()];
-  return unique.sort(compareEvents).reduce<IncidentState | undefined>((s, e) => applyEvent(s, e, isKnownEvent(e)), undefined);
+  const seen = new Set<string>();
+  return [...events]
+    .sort(compareEvents)
+    .filter((e) => !seen.has(e.id) && seen.add(e.id))
+    .reduce<IncidentState | undefined>((s, e) => applyEvent(s, e, isKnownEvent(e)), undefined);
 }
 
 /**
  * Adds one event to a folded state. In-order arrivals append cheaply; an event that sorts before
- * the newest one already folded (another writer's, delivered late) refolds the incident.
+ * the newest one already folded (another writer's, delivered late), or a copy of a folded event
+ * that sorts before it, refolds the incident.
  */
 export function foldInto(state: IncidentState | undefined, event: EventEnvelope, pending: readonly EventEnvelope[] = []): IncidentState | undefined {
+  const existing = state?.timeline.find((e) => e.id === event.id);
+  if (existing && compareEvents(existing, event) <= 0) return state;
   const last = state?.timeline[state.timeline.length - 1];
-  if (state && last && compareEvents(last, event) < 0 && pending.length === 0) return applyEvent(state, event, isKnownEvent(event));
-  if (state?.timeline.some((e) => e.id === event.id)) return state;
+  if (!existing && state && last && compareEvents(last, event) < 0 && pending.length === 0) return applyEvent(state, event, isKnownEvent(event));
   return foldIncident([...(state?.timeline ?? []), ...pending, event]);
 }
-

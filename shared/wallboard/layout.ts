@@ -14,6 +14,9 @@ export const WALL_METRICS = {
   /** Gap between the header, ticker, tiles and footer, and between tiles. */
   gap: 10,
   headerHeight: 76,
+  /** Screens narrower than this (reference px, e.g. portrait panels) get a two-row header this tall. */
+  narrowWidth: 1700,
+  narrowHeaderHeight: 140,
   tickerHeight: 48,
   footerHeight: 8,
   /**
@@ -73,6 +76,8 @@ export interface BoardLayout {
   mode: 'empty' | 'single' | 'heroes' | 'grid';
   /** CSS px per reference px. */
   unit: number;
+  /** Header strip height, reference px (two rows on narrow screens). */
+  headerHeight: number;
   /** Area below the header and ticker, CSS px. */
   area: Size;
   columns: number;
@@ -95,10 +100,15 @@ export function boardUnit(screenWidth: number, screenHeight: number, scale = 1):
   return Math.max(WALL_METRICS.minUnit, Math.min(screenWidth, screenHeight) / WALL_METRICS.referenceSide) * scale;
 }
 
+/** Header height in reference px: one row, or two on a narrow (portrait) screen. */
+export function headerHeight(screenWidth: number, unit: number): number {
+  return screenWidth / unit < WALL_METRICS.narrowWidth ? WALL_METRICS.narrowHeaderHeight : WALL_METRICS.headerHeight;
+}
+
 /** The tile area for a screen, CSS px. */
 export function tileArea(screenWidth: number, screenHeight: number, unit: number): Size {
   const m = WALL_METRICS;
-  const chrome = 2 * m.padding + m.headerHeight + m.tickerHeight + m.footerHeight + 3 * m.gap;
+  const chrome = 2 * m.padding + headerHeight(screenWidth, unit) + m.tickerHeight + m.footerHeight + 3 * m.gap;
   return {
     width: Math.max(0, screenWidth - 2 * m.padding * unit),
     height: Math.max(0, screenHeight - chrome * unit),
@@ -165,7 +175,7 @@ export function layoutBoard(input: LayoutInput): BoardLayout {
   const min: Size = { width: (input.minTile ?? m.minTile).width * unit, height: (input.minTile ?? m.minTile).height * unit };
   const gap = m.gap * unit;
   const count = Math.max(0, Math.floor(input.count));
-  const base = { unit, area, hero: null };
+  const base = { unit, area, hero: null, headerHeight: headerHeight(input.screenWidth, unit) };
 
   if (count === 0) {
     return { ...base, mode: 'empty', columns: 0, rows: 0, tileWidth: 0, tileHeight: 0, fontScale: 1, entryLines: 0, tilesPerPage: 0, pageCount: 1 };

@@ -76,6 +76,17 @@ describe('SharedFolderStore basics', () => {
     await b.service.close();
   });
 
+  it('uses fs.watch as a hint to read sooner than the next poll, where the file system supports it', async () => {
+    const a = await openStore(join(dir.path, 'a'), share, 'writer-a');
+    const b = await openStore(join(dir.path, 'b'), share, 'writer-b', { pollMs: 60_000, watch: true });
+    const seen: unknown[] = [];
+    b.store.onRemoteEvents((evs) => seen.push(...evs));
+    await a.store.append([rawEvent('writer-a', 1)]);
+    await waitFor('b sees it long before its next poll', () => seen.length === 1, 5000);
+    await a.store.close();
+    await b.store.close();
+  });
+
   it('is a plain local journal when no shared folder is configured', async () => {
     const store = openSharedStore({ dataDir: join(dir.path, 'solo'), sharedDir: undefined, writerId: 'w' });
     await store.load();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError, type IncidentCommandInput } from '../../shared/domain/commands';
-import { compareEvents, CURRENT_EVENT_VERSION, EVENT_TYPES, isKnownEvent, parseEvent, type EventEnvelope } from '../../shared/domain/events';
+import { compareEvents, CURRENT_EVENT_VERSION, INCIDENT_EVENT_TYPES, isKnownEvent, parseEvent, type EventEnvelope } from '../../shared/domain/events';
 import { IncidentStateSchema, type IncidentState } from '../../shared/domain/incident';
 import { allowedTransitions, DEFAULT_LIFECYCLE } from '../../shared/domain/lifecycle';
 import { foldIncident, foldInto } from '../../shared/domain/reducer';
@@ -225,7 +225,7 @@ describe('reducer: arrival order does not matter (property)', () => {
     );
     // the generator must actually exercise decide() and concurrency, not just have everything refused
     expect(decided).toBeGreaterThan(refused);
-    expect([...typesSeen].sort()).toEqual([...EVENT_TYPES, 'incident.sentimentScored'].sort());
+    expect([...typesSeen].sort()).toEqual([...INCIDENT_EVENT_TYPES, 'incident.sentimentScored'].sort());
     expect(sharedStreams).toBeGreaterThan(20);
     expect(longest).toBeGreaterThan(40);
     expect(writers.every((n) => n > 0)).toBe(true);
@@ -290,5 +290,27 @@ describe('reducer: examples', () => {
     const s = foldIncident([...a.emitted, ...b.emitted])!;
     expect(s.title).toBe('First');
     expect(s.timeline.filter((e) => e.type === 'incident.created')).toHaveLength(2);
+  });
+});
+
+describe('copies of one event id from two writers', () => {
+  it('keep the copy that sorts first, whatever the arrival order', async () => {
+    const { foldIncident, foldInto } = await import('../../shared/domain/reducer');
+    const base = {
+      stream: 'INC-2026-ABCDEF-1',
+      recordedAt: '2026-03-01T10:00:00.000Z',
+      actor: 'x',
+      v: 1,
+    };
+    const created = { ...base, id: 'created-0001', type: 'incident.created', hlc: '001772359200000:0000', writerId: 'a', seq: 1, data: { title: 'T', description: '', category: '', services: [], reporter: '', source: 'phone', tags: [], exercise: false, major: false, impact: 1, urgency: 1, priority: 'P1' } };
+    const entry = (writerId: string, hlc: string, text: string) => ({ ...base, id: 'breach:same-id', type: 'entry.added', hlc, writerId, seq: 2, data: { entryId: 'e1', kind: 'note', text, occurredAt: null, corrects: null } });
+    const fromA = entry('a', '001772359300000:0000', 'from A');
+    const fromB = entry('b', '001772359400000:0000', 'from B');
+    const ab = foldInto(foldInto(foldInto(undefined, created), fromA), fromB);
+    const ba = foldInto(foldInto(foldInto(undefined, created), fromB), fromA);
+    expect(ab).toEqual(ba);
+    expect(ab).toEqual(foldIncident([fromB, created, fromA]));
+    expect(ab!.timeline.map((e) => e.writerId)).toEqual(['a', 'a']);
+    expect(ab!.entries.map((e) => e.text)).toEqual(['from A']);
   });
 });

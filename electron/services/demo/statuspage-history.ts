@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Level, PriorityMatrix } from '../../../shared/domain/priority';
-import type { Source } from '../../../shared/domain/vocabulary';
+import type { EntryKind, Source } from '../../../shared/domain/vocabulary';
 import type { LifecycleRules, Status } from '../../../shared/domain/lifecycle';
 import type { TimedEvent } from '../workspace/timed-event';
 import { CommandRecorder } from './command-recorder';
@@ -54,7 +54,7 @@ const StatuspageUpdateSchema = z.object({
   affected_components: z.array(z.object({ name: z.string() })).nullable().optional(),
 });
 
-const StatuspageIncidentSchema = z.object({
+export const StatuspageIncidentSchema = z.object({
   id: z.string().min(1),
   name: z.string(),
   status: z.string(),
@@ -262,6 +262,10 @@ export interface StatuspageImportOptions extends TimelineOptions {
   placeInto?: { from: number; to: number };
   matrix?: PriorityMatrix;
   lifecycle?: LifecycleRules;
+  /** Impact → impact and urgency; default STATUSPAGE_IMPACT_LEVELS (importers pass the user's mapping). */
+  impactLevels?: Readonly<Record<StatuspageImpact, { impact: Level; urgency: Level }>>;
+  /** The timeline entry of an update; default: a status update holding the update's text. */
+  updateEntry?: (update: StatuspageUpdate) => { kind: EntryKind; text: string };
 }
 
 /** Maps Statuspage JSON (either shape) to incident events recorded at their own, possibly shifted, times. */
@@ -308,7 +312,7 @@ function placement(timelines: readonly StatuspageTimeline[], options: Statuspage
 function recordTimeline(recorder: CommandRecorder, tl: StatuspageTimeline, shift: number, pageName: string, actor: string, options: StatuspageImportOptions): void {
   const opened = tl.opened + shift;
   const id = options.incidentId(opened, tl);
-  const { impact, urgency } = STATUSPAGE_IMPACT_LEVELS[tl.impact];
+  const { impact, urgency } = (options.impactLevels ?? STATUSPAGE_IMPACT_LEVELS)[tl.impact];
   recorder.create(
     id,
     {
@@ -337,7 +341,8 @@ function recordTimeline(recorder: CommandRecorder, tl: StatuspageTimeline, shift
         resolution: { summary: clip(u.text, 4000), code: STATUSPAGE_RESOLUTION_CODE },
       });
     }
-    recorder.run(id, { type: 'addEntry', kind: 'status_update', text: clip(u.text, 10_000), occurredAt: null }, at, actor);
+    const entry = options.updateEntry?.(u) ?? { kind: 'status_update', text: u.text };
+    recorder.run(id, { type: 'addEntry', kind: entry.kind, text: clip(entry.text, 10_000), occurredAt: null }, at, actor);
   }
 
   const state = recorder.state(id)!;

@@ -105,12 +105,12 @@ export class CrcLog {
   }
 }
 
-/** What this PC remembers about the share between runs (`<dataDir>/shared-store/state.json`). */
+/** What this PC remembers about one shared folder between runs. */
 export interface LocalShareState {
   format: 1;
-  /** The folder this state is about; pointing at another folder starts afresh. */
+  /** The folder this state is about. */
   sharedDir: string;
-  /** The store found there (from its sentinel); null until first connected. */
+  /** The store found there (from its marker); null until first connected. */
   storeId: string | null;
   /** Own events 1..publishedSeq are known to be on the share. */
   publishedSeq: number;
@@ -118,26 +118,41 @@ export interface LocalShareState {
   chainWarnings: StoreWarning[];
 }
 
-export async function readLocalState(path: string, sharedDir: string): Promise<LocalShareState> {
-  const fresh: LocalShareState = { format: 1, sharedDir, storeId: null, publishedSeq: 0, chainWarnings: [] };
+/**
+ * `<dataDir>/shared-store/state.json`: one entry per folder this PC has used, so pointing back at
+ * a folder whose share is not mounted still says "unmounted" instead of initialising it again.
+ */
+interface LocalStateFile {
+  format: 1;
+  shares: Record<string, Omit<LocalShareState, 'format' | 'sharedDir'>>;
+}
+
+async function readStateFile(path: string): Promise<LocalStateFile> {
   try {
-    const raw = JSON.parse(await readFile(path, 'utf8')) as Partial<LocalShareState>;
-    if (raw.sharedDir !== sharedDir) return fresh;
-    return {
-      format: 1,
-      sharedDir,
-      storeId: typeof raw.storeId === 'string' ? raw.storeId : null,
-      publishedSeq: typeof raw.publishedSeq === 'number' ? raw.publishedSeq : 0,
-      chainWarnings: Array.isArray(raw.chainWarnings) ? raw.chainWarnings.slice(0, 200) : [],
-    };
+    const raw = JSON.parse(await readFile(path, 'utf8')) as Partial<LocalStateFile>;
+    if (raw.shares && typeof raw.shares === 'object') return { format: 1, shares: raw.shares };
   } catch {
-    return fresh;
+    // missing or unreadable: start afresh (pending is then overstated until the share is listed)
   }
+  return { format: 1, shares: {} };
+}
+
+export async function readLocalState(path: string, sharedDir: string): Promise<LocalShareState> {
+  const entry = (await readStateFile(path)).shares[sharedDir];
+  return {
+    format: 1,
+    sharedDir,
+    storeId: typeof entry?.storeId === 'string' ? entry.storeId : null,
+    publishedSeq: typeof entry?.publishedSeq === 'number' ? entry.publishedSeq : 0,
+    chainWarnings: Array.isArray(entry?.chainWarnings) ? entry.chainWarnings.slice(-200) : [],
+  };
 }
 
 /** `durable` when the store id changed; a lost publishedSeq update only overstates "pending" until the next listing. */
 export async function writeLocalState(path: string, state: LocalShareState, durable: boolean): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
   const dir = dirname(path);
-  await writeFileAtomic(dir, path.slice(dir.length + 1), JSON.stringify(state, null, 2) + '\n', 'replace', durable);
+  await mkdir(dir, { recursive: true });
+  const file = await readStateFile(path);
+  file.shares[state.sharedDir] = { storeId: state.storeId, publishedSeq: state.publishedSeq, chainWarnings: state.chainWarnings };
+  await writeFileAtomic(dir, path.slice(dir.length + 1), JSON.stringify(file, null, 2) + '\n', 'replace', durable);
 }

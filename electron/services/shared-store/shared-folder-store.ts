@@ -137,7 +137,9 @@ const hlcMillis = (hlc: string) => Number(hlc.slice(0, 15));
  */
 export class SharedFolderStore implements EventStore {
   private readonly journal: NdjsonJournal;
-  private readonly replica: CrcLog;
+  /** Local copy of what this store's share holds, per store id: works offline, speeds up starts. */
+  private replica: CrcLog | undefined;
+  private replicaStoreId: string | null = null;
   private readonly statePath: string;
   private readonly io: ShareIO;
   private readonly clock: Clock;
@@ -212,8 +214,6 @@ export class SharedFolderStore implements EventStore {
     this.me = opts.writerId;
     this.sharedDir = opts.sharedDir ? opts.sharedDir : null;
     this.journal = new NdjsonJournal(join(opts.dataDir, 'journal', 'events.ndjson'));
-    // A cache of what the share holds: no fsync needed (lost lines are read from the share again).
-    this.replica = new CrcLog(join(opts.dataDir, 'shared-store', 'replica.ndjson'), false);
     this.statePath = join(opts.dataDir, 'shared-store', 'state.json');
     this.io = new ShareIO(opts.opTimeoutMs ?? 5000);
     this.clock = opts.clock ?? { now: () => Date.now() };
@@ -251,14 +251,7 @@ export class SharedFolderStore implements EventStore {
     for (const w of this.local.chainWarnings) this.warnings.set(`chain:${w.message}`, w);
     if (this.local.publishedSeq > 0) this.ownCovered.add(1, this.local.publishedSeq);
 
-    const replica = await this.replica.load();
-    replica.warnings.forEach((w, i) => this.warnings.set(`local:replica:${i}`, w));
-    const fromReplica: Array<Record<string, unknown>> = [];
-    for (const payload of replica.payloads) {
-      const r = decodeRecordLine(payload, false);
-      if (r.ok && this.ingestRecord(r.record, this.replica.path)) fromReplica.push(r.record.value);
-    }
-    this.releaseOrHold(fromReplica, events);
+    if (this.local.storeId) await this.openReplica(this.local.storeId, events);
 
     this.collecting = events;
     await this.request('full');
@@ -308,7 +301,28 @@ export class SharedFolderStore implements EventStore {
     this.listeners.clear();
     this.statusListeners.clear();
     await this.journal.close();
-    await this.replica.close();
+    await this.replica?.close();
+  }
+
+  /**
+   * Switches to the replica of store `storeId` (`<dataDir>/shared-store/<storeId>/replica.ndjson`)
+   * and delivers what it holds. A cache: no fsync (lines lost in a crash are read from the share again).
+   */
+  private async openReplica(storeId: string, into: unknown[] | undefined): Promise<void> {
+    if (this.replicaStoreId === storeId && this.replica) return;
+    await this.replica?.close();
+    const folder = isValidWriterId(storeId) ? storeId : sha256Hex(storeId).slice(0, 32);
+    const replica = new CrcLog(join(this.opts.dataDir, 'shared-store', folder, 'replica.ndjson'), false);
+    this.replica = replica;
+    this.replicaStoreId = storeId;
+    const { payloads, warnings } = await replica.load();
+    warnings.forEach((w, i) => this.warnings.set(`local:replica:${i}`, w));
+    const fresh: Array<Record<string, unknown>> = [];
+    for (const payload of payloads) {
+      const r = decodeRecordLine(payload, false);
+      if (r.ok && this.ingestRecord(r.record, replica.path)) fresh.push(r.record.value);
+    }
+    this.releaseOrHold(fresh, into);
   }
 
   // ---------------------------------------------------------------- status
@@ -447,20 +461,28 @@ export class SharedFolderStore implements EventStore {
       this.timer.unref?.();
     };
     tick();
-    if (this.opts.watch && this.sharedDir) {
-      try {
-        let soon: NodeJS.Timeout | undefined;
-        this.watcher = watch(join(this.sharedDir, WRITERS_DIR), { recursive: true, persistent: false }, () => {
-          if (soon || this.closed) return;
-          soon = setTimeout(() => {
-            soon = undefined;
-            void this.request('full');
-          }, 20);
-        });
-        this.watcher.on('error', () => this.watcher?.close());
-      } catch {
-        // Not supported on this file system: polling alone.
-      }
+    this.startWatch();
+  }
+
+  /** fs.watch on the writers folder as a hint to poll sooner (network file systems often send nothing). */
+  private startWatch(): void {
+    if (!this.opts.watch || !this.sharedDir || this.watcher || this.closed || !this.loaded) return;
+    try {
+      let soon: NodeJS.Timeout | undefined;
+      const watcher = watch(join(this.sharedDir, WRITERS_DIR), { recursive: true, persistent: false }, () => {
+        if (soon || this.closed) return;
+        soon = setTimeout(() => {
+          soon = undefined;
+          void this.request('full');
+        }, 20);
+      });
+      watcher.on('error', () => {
+        watcher.close();
+        if (this.watcher === watcher) this.watcher = undefined; // tried again after the next good pass
+      });
+      this.watcher = watcher;
+    } catch {
+      // Not supported here, or the share is away: polling alone (retried after the next good pass).
     }
   }
 
@@ -494,8 +516,10 @@ export class SharedFolderStore implements EventStore {
       await this.readNew(listing);
       await this.presenceTick();
       this.releaseHeld();
+      if (this.held.length) this.updateSkewWarnings(); // now with the writers' names from presence
       await this.maybeCompact();
       this.lastSyncAt = new Date(this.clock.now()).toISOString();
+      this.startWatch();
     } catch (err) {
       this.goOffline(err);
     } finally {
@@ -581,6 +605,7 @@ export class SharedFolderStore implements EventStore {
       this.stateMustSync = true;
     }
     this.storeId = sentinel.storeId;
+    await this.openReplica(sentinel.storeId, this.collecting);
     if (sentinel.formatVersion > STORE_FORMAT_VERSION) {
       if (this.shareState !== 'read-only') this.ownListed = false;
       this.shareState = 'read-only';
@@ -912,9 +937,9 @@ export class SharedFolderStore implements EventStore {
     if (records.length === 0) return;
     this.releaseOrHold(records.map((r) => r.value), this.collecting);
     try {
-      await this.replica.append(records.map((r) => `${r.hash} ${r.prev} ${r.json}`));
+      await this.replica?.append(records.map((r) => `${r.hash} ${r.prev} ${r.json}`));
     } catch (err) {
-      this.warn('local:replica-write', this.replica.path, `could not keep a local copy of events from the share: ${String(err)}`);
+      this.warn('local:replica-write', this.replica?.path ?? '', `could not keep a local copy of events from the share: ${String(err)}`);
     }
   }
 
@@ -1057,7 +1082,7 @@ export class SharedFolderStore implements EventStore {
     if (!this.sharedDir || !this.writable || !this.storeId) return undefined;
     // Texts by writer: other writers' from the replica, own from the journal.
     const byWriter = new Map<string, Map<number, { hash: string; prev: string; json: string }>>();
-    const { payloads } = await readCrcLines(this.replica.path);
+    const { payloads } = this.replica ? await readCrcLines(this.replica.path) : { payloads: [] };
     for (const p of payloads) {
       const r = decodeRecordLine(p, false);
       if (!r.ok) continue;

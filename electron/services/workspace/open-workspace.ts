@@ -1,5 +1,6 @@
 import { buildDemoWorkspace } from '../demo/demo-workspace';
 import { resolveResourcesDir } from '../demo/resources-dir';
+import { openSharedStore } from '../shared-store';
 import { WorkspaceService } from './workspace-service';
 
 export interface OpenWorkspaceOptions {
@@ -12,6 +13,10 @@ export interface OpenWorkspaceOptions {
    * the repository's `resources/` (development, tests, browser host).
    */
   resourcesDir?: string;
+  /** Shared folder (SMB/NFS/synced) to merge with other PCs; unset = this PC's journal only. */
+  sharedDir?: string;
+  /** Shown to other PCs (presence); defaults to the host name. */
+  writerName?: string;
 }
 
 /** Opens the workspace the way both the Electron app and the browser host do. */
@@ -21,5 +26,8 @@ export async function openWorkspace(opts: OpenWorkspaceOptions): Promise<Workspa
     dataDir: opts.dataDir,
     version: opts.version,
     seed: resourcesDir ? (now) => buildDemoWorkspace(now, resourcesDir) : undefined,
+    store: opts.sharedDir
+      ? (writerId) => openSharedStore({ dataDir: opts.dataDir, sharedDir: opts.sharedDir, writerId, writerName: opts.writerName, appVersion: opts.version })
+      : undefined,
   });
 }

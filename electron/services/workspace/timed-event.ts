@@ -7,4 +7,6 @@ export interface TimedEvent<T extends EventType = EventType> {
   data: PayloadOf<T>;
   at: number;
   actor: string;
+  /** Fixed event id (importers derive them from the source, so importing twice adds nothing); default: a new one. */
+  id?: string;
 }

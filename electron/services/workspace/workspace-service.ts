@@ -46,6 +46,8 @@ export class WorkspaceService {
   private hlc: HlcState = { millis: 0, counter: 0 };
   private seq = 0;
   warnings: StoreWarning[] = [];
+  /** The data directory (importers keep their remembered mappings there). */
+  dataDir = '';
 
   private constructor(
     private readonly opts: Required<Pick<WorkspaceOptions, 'clock' | 'newId' | 'version'>>,
@@ -66,6 +68,7 @@ export class WorkspaceService {
     );
     const { events, warnings } = await store.load();
     service.warnings = warnings;
+    service.dataDir = options.dataDir;
     service.ingest(events);
     store.onRemoteEvents?.((remote) => service.absorb(remote));
     if (events.length === 0 && options.seed) await service.importEvents(options.seed(service.opts.clock.now()));
@@ -151,10 +154,26 @@ export class WorkspaceService {
     const saved = this.hlc;
     const envelopes = sorted.map((item) => {
       this.hlc = { millis: item.at, counter: 0 };
-      return this.envelope(item, item.actor, item.at);
+      const envelope = this.envelope(item, item.actor, item.at);
+      return item.id ? { ...envelope, id: item.id } : envelope;
     });
     this.hlc = saved;
     await this.record(envelopes);
+  }
+
+  /**
+   * Like importEvents, for items with fixed ids: those whose id this workspace holds already are
+   * skipped (importing the same file twice adds nothing). Returns how many were recorded.
+   */
+  async importEventsOnce(items: readonly TimedEvent[]): Promise<{ recorded: number; skipped: number }> {
+    const known = new Map<string, Set<string>>();
+    const fresh = items.filter((item) => {
+      let ids = known.get(item.stream);
+      if (!ids) known.set(item.stream, (ids = new Set([...(this.incidents.get(item.stream)?.timeline ?? []), ...(this.orphans.get(item.stream) ?? [])].map((e) => e.id))));
+      return !item.id || (!ids.has(item.id) && Boolean(ids.add(item.id)));
+    });
+    if (fresh.length) await this.importEvents(fresh);
+    return { recorded: fresh.length, skipped: items.length - fresh.length };
   }
 
   subscribe(listener: Listener): () => void {
@@ -162,7 +181,7 @@ export class WorkspaceService {
     return () => this.listeners.delete(listener);
   }
 
-  private emit(message: StreamMessage): void {
+  emit(message: StreamMessage): void {
     for (const l of this.listeners) l(message);
   }
 

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { EntryKind } from '../../../../shared/domain/vocabulary';
 import { useWorkspace } from '../../state/workspace-store';
 import { DEFAULT_FILTERS, type ConsoleFilters } from './incident-filter';
-import { loadSeen, saveSeen, type SeenVersions } from './seen-versions';
+import { loadSeen, pruneSeen, saveSeen, type SeenVersions } from './seen-versions';
 import { DEFAULT_TIMELINE_FILTERS, type TimelineFilters } from './timeline-model';
 
 /** Unsaved quick-entry text, kept per incident while the operator switches between them. */
@@ -67,7 +67,8 @@ export const useConsole = create<ConsoleStore>((set, get) => ({
   },
   markSeen(id, version) {
     if (get().seen[id] === version) return;
-    const seen = { ...get().seen, [id]: version };
+    // Only incidents the console still knows are worth remembering (closed ones drop out).
+    const seen = pruneSeen({ ...get().seen, [id]: version }, [id, ...Object.keys(useWorkspace.getState().incidents)]);
     set({ seen });
     saveSeen(storage(), seen);
   },

@@ -143,5 +143,25 @@ export function describeEvent(raw: EventEnvelope, ctx: SentenceContext): Sentenc
       return { text: `Link removed: ${RELATION_LABELS[e.data.kind].toLowerCase()} ${e.data.target}` };
     case 'entry.added':
       return { text: e.data.text };
+    case 'sla.warning':
+      return { text: `SLA warning: ${e.data.target} target ${e.data.level}% used`, detail: e.data.dueAt ? `Due ${ctx.time(e.data.dueAt)}` : undefined };
+    case 'sla.breached':
+      return { text: `SLA breached: ${e.data.target} target (${e.data.targetMinutes} min, ${e.data.priority})`, detail: `At ${ctx.time(e.data.breachedAt)}` };
+    case 'escalation.raised':
+      return withDetail(
+        `${e.data.automatic ? 'Escalated automatically' : 'Escalated'} to level ${e.data.level}${e.data.name ? ` (${e.data.name})` : ''}`,
+        e.data.notify.length > 0 && `Notify: ${e.data.notify.map((r) => r.name).join(', ')}`,
+        reasonOf(e.data.reason),
+      );
+    case 'escalation.lowered':
+      return withDetail(e.data.to === 0 ? 'De-escalated: no longer escalated' : `De-escalated from level ${e.data.from} to ${e.data.to}`, reasonOf(e.data.reason));
+    case 'alert.received':
+      return withDetail(`Alert ${e.data.status}: ${quote(e.data.title)}`, `${e.data.source} · ${e.data.severity}`);
+    case 'alert.dismissed':
+    case 'alert.restored':
+    case 'alert.attached':
+    case 'alert.detached':
+    case 'alert.incidentCreated':
+      return { text: `Alert group ${e.data.groupKey} (${e.data.source}): ${e.type.slice('alert.'.length)}` };
   }
 }

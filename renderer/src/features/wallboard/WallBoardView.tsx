@@ -5,7 +5,7 @@ import { attentionReasons, type AttentionReason } from '../../../../shared/wallb
 import { parseBoardConfig } from '../../../../shared/wallboard/board-config';
 import { overdueKeyAt, updateDeadlines } from '../../../../shared/wallboard/cadence';
 import { describeFilters, matchesFilters } from '../../../../shared/wallboard/filters';
-import { layoutBoard } from '../../../../shared/wallboard/layout';
+import { layoutBoard, WALL_METRICS } from '../../../../shared/wallboard/layout';
 import { orderForBoard } from '../../../../shared/wallboard/order';
 import { paginate } from '../../../../shared/wallboard/pagination';
 import { countByPriority } from '../../../../shared/wallboard/summary';
@@ -110,11 +110,11 @@ export function WallBoardView({ params }: { params: URLSearchParams }) {
   const page = pages[Math.min(pageIndex, pageCount - 1)] ?? NO_INCIDENTS;
 
   const filterText = describeFilters(config.filters);
-  const pageText = pageCount > 1 ? `Page ${pageIndex + 1} of ${pageCount}${pinnedCount ? ' · P1 & overdue on every page' : ''}` : '';
+  const pageText = pageCount > 1 ? `Page ${pageIndex + 1} of ${pageCount}${pinnedCount ? ' · P1 & overdue pinned' : ''}` : '';
   const counts = useMemo(() => countByPriority(ordered), [ordered]);
 
   const u = layout.unit;
-  const boardStyle = { '--wall-u': `${u}px` } as CSSProperties;
+  const boardStyle = { '--wall-u': `${u}px`, '--wall-header-h': layout.headerHeight } as CSSProperties;
   const entryLines = layout.entryLines;
   const gridStyle = {
     gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))`,
@@ -126,7 +126,7 @@ export function WallBoardView({ params }: { params: URLSearchParams }) {
   const gridClass = ['wall-grid', entryLines < 1 ? 'wall-grid--no-entry' : '', entryLines < 2 ? 'wall-grid--attn-no-entry' : ''].join(' ').trim();
 
   return (
-    <div className="wall-board" data-theme={theme} data-motion={config.reducedMotion ? 'reduced' : undefined} data-mode={layout.mode} style={boardStyle}>
+    <div className="wall-board" data-theme={theme} data-motion={config.reducedMotion ? 'reduced' : undefined} data-mode={layout.mode} data-narrow={layout.headerHeight > WALL_METRICS.headerHeight ? '' : undefined} style={boardStyle}>
       <WallHeader
         siteName={settings?.siteName ?? 'Watchfloor'}
         filterText={filterText}

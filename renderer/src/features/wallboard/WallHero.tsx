@@ -59,10 +59,12 @@ export const WallHero = memo(function WallHero({ incident, overdue, attention, c
         <span className="wall-hero__id" id={ids.id}>
           {incident.id}
         </span>
+        {(incident.major || incident.exercise) && (
+          <span className="wall-hero__flags">
+            <FlagBadges major={incident.major} exercise={incident.exercise} />
+          </span>
+        )}
         <StatusBadge status={incident.status} />
-        <span className="wall-hero__flags">
-          <FlagBadges major={incident.major} exercise={incident.exercise} />
-        </span>
       </div>
       <h2 className="wall-hero__title" id={ids.title}>
         {incident.title}

@@ -1,0 +1,101 @@
+import { parse, type CsvError } from 'csv-parse/sync';
+import type { ImportIssue } from '../../../shared/contract/import-api';
+
+/** A parsed CSV file: the header, the data records, and where each record sits in the file. */
+export interface CsvTable {
+  header: string[];
+  rows: string[][];
+  /** 1-based line of the file where data record `index` starts. */
+  lineOf(index: number): number;
+  /** Records csv-parse could not read (bad quoting), with their line; they are not in `rows`. */
+  issues: ImportIssue[];
+  delimiter: string;
+}
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/** The delimiter that splits the first line into the most fields (outside quotes). */
+export function detectDelimiter(text: string): string {
+  const end = text.indexOf('\n');
+  const first = end < 0 ? text : text.slice(0, end);
+  let best: string = ',';
+  let bestCount = 0;
+  for (const d of DELIMITERS) {
+    let count = 0;
+    let quoted = false;
+    for (const ch of first) {
+      if (ch === '"') quoted = !quoted;
+      else if (ch === d && !quoted) count++;
+    }
+    if (count > bestCount) {
+      best = d;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return text.length > 0 && !text.endsWith('\n') ? n + 1 : n;
+}
+
+/**
+ * Parses CSV text (UTF-8 BOM dropped, delimiter detected). Records of the wrong width are kept
+ * (the importer reports them by column); records csv-parse cannot read are skipped and reported.
+ */
+export function parseCsvTable(text: string): CsvTable {
+  const delimiter = detectDelimiter(text.replace(/^\uFEFF/, ''));
+  const issues: ImportIssue[] = [];
+  const options = {
+    bom: true,
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: false,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_skip: (err: CsvError | undefined) => {
+      if (err) issues.push({ line: typeof err.lines === 'number' ? err.lines : null, field: '(record)', message: err.message });
+    },
+  };
+  let records: string[][];
+  try {
+    records = parse(text, options) as string[][];
+  } catch (err) {
+    const e = err as CsvError;
+    issues.push({ line: typeof e.lines === 'number' ? e.lines : null, field: '(file)', message: e.message });
+    records = [];
+  }
+  const [header = [], ...rows] = records;
+  let starts: Int32Array | undefined;
+  // One record per line (the usual case): record i starts on line i + 2. Otherwise (quoted line
+  // breaks, blank lines, skipped records) ask csv-parse where each record ends, once, lazily.
+  const simple = issues.length === 0 && countLines(text) === records.length;
+  const lineOf = (index: number): number => {
+    if (simple) return index + 2;
+    if (!starts) starts = recordLines(text, options, records.length);
+    return starts[index + 1] ?? index + 2;
+  };
+  return { header: header.map((h) => h.trim()), rows, lineOf, issues, delimiter };
+}
+
+/** Start line of every record (header included), from a second, slower parse with line info. */
+function recordLines(text: string, options: Record<string, unknown>, count: number): Int32Array {
+  const starts = new Int32Array(count);
+  let i = 0;
+  let previousEnd = 0;
+  parse(text, {
+    ...options,
+    on_skip: undefined,
+    on_record: (record: string[], context: { lines: number }) => {
+      // `lines` is the line the record ends on; it starts after the previous record's end line
+      // (blank lines in between are skipped by skip_empty_lines, so count back by its own breaks).
+      const breaks = record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);
+      if (i < count) starts[i++] = Math.max(previousEnd + 1, context.lines - breaks);
+      previousEnd = context.lines;
+      return null;
+    },
+  });
+  return starts;
+}
