@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ControllableClock } from '../services/scheduler/controllable-clock';
 import { resolveDataDir } from '../services/settings/data-dir';
 import { openWorkspace } from '../services/workspace/open-workspace';
 import { isLoopback, newToken } from './access';
@@ -9,7 +10,7 @@ import { createHttpHost } from './http-host';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-const USAGE = `Usage: npm run serve -- [--port 4510] [--host 127.0.0.1] [--data-dir DIR] [--no-demo] [--token T] [--wall-token T]`;
+const USAGE = `Usage: npm run serve -- [--port 4510] [--host 127.0.0.1] [--data-dir DIR] [--no-demo] [--token T] [--wall-token T] [--test-clock]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
       'no-demo': { type: 'boolean', default: false },
       token: { type: 'string', default: process.env.WATCHFLOOR_TOKEN },
       'wall-token': { type: 'string', default: process.env.WATCHFLOOR_WALL_TOKEN },
+      /** Tests only: lets `testing.advanceClock` move this host's clock forward. */
+      'test-clock': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -34,7 +37,8 @@ async function main(): Promise<void> {
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const dataDir = resolveDataDir(values['data-dir']);
 
-  const service = await openWorkspace({ dataDir, version, demo: !values['no-demo'] });
+  const clock = values['test-clock'] ? new ControllableClock() : undefined;
+  const service = await openWorkspace({ dataDir, version, demo: !values['no-demo'], clock });
   const httpHost = createHttpHost({ service, version, staticDir: join(root, 'out', 'renderer'), token, wallToken });
   await new Promise<void>((resolve, reject) => {
     httpHost.server.once('error', reject);
@@ -47,6 +51,7 @@ async function main(): Promise<void> {
   console.log(`Data directory: ${dataDir}`);
   if (token) console.log(`Access token: ${token}   (open ${base}/?token=${token})`);
   if (wallToken) console.log(`Wall (read-only) token: ${wallToken}   (open ${base}/wall?token=${wallToken})`);
+  if (clock) console.log('Test clock: testing.advanceClock is enabled (never use --test-clock in production)');
   for (const w of service.warnings) console.warn(`warning: ${w.file}: ${w.message}`);
 
   const stop = async () => {

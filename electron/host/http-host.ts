@@ -11,7 +11,12 @@ export interface HostOptions extends AccessTokens {
   /** Built renderer (out/renderer); without it only the API is served. */
   staticDir?: string;
   maxBodyBytes?: number;
+  /** Larger limits for some methods (a file's text travels in the call), by method name prefix. */
+  methodBodyBytes?: Readonly<Record<string, number>>;
 }
+
+/** Imports carry the file's text (64 MB of characters can be more bytes in UTF-8). */
+export const METHOD_BODY_BYTES: Readonly<Record<string, number>> = { 'import.': 128 * 1024 * 1024 };
 
 const API_PREFIX = '/api/';
 
@@ -53,6 +58,8 @@ export interface HttpHost {
 
 export function createHttpHost(opts: HostOptions): HttpHost {
   const limit = opts.maxBodyBytes ?? 1_000_000;
+  const methodLimits = Object.entries(opts.methodBodyBytes ?? METHOD_BODY_BYTES);
+  const limitFor = (method: string) => methodLimits.find(([prefix]) => method.startsWith(prefix))?.[1] ?? limit;
   const streams = new Set<ServerResponse>();
   const unsubscribe = opts.service.subscribe((message: StreamMessage) => {
     const frame = `data: ${JSON.stringify(message)}\n\n`;
@@ -82,7 +89,7 @@ export function createHttpHost(opts: HostOptions): HttpHost {
     if (url.pathname.startsWith(API_PREFIX)) {
       if (req.method !== 'POST') return sendError(res, { code: 'invalid_input', message: 'API methods are called with POST and a JSON body' });
       const method = url.pathname.slice(API_PREFIX.length);
-      const text = await readBody(req, limit);
+      const text = await readBody(req, access === 'read-only' ? limit : limitFor(method));
       let input: unknown = {};
       if (text.trim()) {
         try {

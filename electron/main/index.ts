@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session, shell } from 'electron';
-import type { MethodOutput } from '../../shared/contract/api';
+import { slaRuntimeOf } from '../services/scheduler/sla-runtime';
 import { openWorkspace } from '../services/workspace/open-workspace';
 import type { WorkspaceService } from '../services/workspace/workspace-service';
 import { APP_ENTRY_URL, APP_PRIVILEGED_SCHEMES, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
@@ -14,7 +14,7 @@ import { chooseDataDir, parseMainArgs } from './args';
 import { listDisplays } from './displays';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
-import { createAlertTracker, createIncidentNotifier } from './notifications';
+import { createDesktopNotifier } from './notifications';
 import { CONTENT_SECURITY_POLICY, guardWebContents, hardenSession, trustedOrigins } from './security';
 import { createWindowManager } from './windows';
 
@@ -106,7 +106,7 @@ async function start(): Promise<void> {
   screen.on('display-added', refreshMenu);
   screen.on('display-removed', refreshMenu);
 
-  await startNotifications(service, (incidentId) => windows.showConsole(incidentId));
+  await startNotifications(service, (incidentId) => windows.showConsole(incidentId ?? undefined));
 
   app.on('second-instance', () => windows.showConsole());
   app.on('activate', () => {
@@ -118,17 +118,24 @@ async function start(): Promise<void> {
   else windows.openConsole();
 }
 
-/** Notifies about new or escalated P1/P2 incidents while no Watchfloor window has focus. */
-async function startNotifications(service: WorkspaceService, onActivate: (incidentId: string) => void): Promise<void> {
-  const { incidents } = (await service.call('incidents.list', { scope: 'all' })) as MethodOutput<'incidents.list'>;
-  const tracker = createAlertTracker(incidents);
-  const notifier = createIncidentNotifier({ Notification, onActivate });
-  service.subscribe((message) => {
-    if (message.kind !== 'incidents') return;
-    const alerts = tracker.update(message.incidents);
-    if (BrowserWindow.getFocusedWindow()) return;
-    for (const alert of alerts) notifier.notify(alert);
+/**
+ * Desktop notifications for the notification centre (SLA warnings and breaches, escalations, new
+ * P1s, assignments to this machine's operator) while no Watchfloor window has focus, with the
+ * operator's preferences; the dock/taskbar badge shows the unacknowledged count.
+ */
+async function startNotifications(service: WorkspaceService, onActivate: (incidentId: string | null) => void): Promise<void> {
+  const { centre, store } = await slaRuntimeOf(service);
+  const notifier = createDesktopNotifier({
+    Notification,
+    onActivate,
+    setBadgeCount: (count) => app.setBadgeCount?.(count),
+    preferences: () => store.preferences,
+    operator: () => service.settings.operatorName,
+    unacknowledged: () => centre.unacknowledgedCount(service.settings.operatorName),
+    isFocused: () => BrowserWindow.getFocusedWindow() !== null,
   });
+  service.subscribe((message) => notifier.handle(message));
+  notifier.refreshBadge();
 }
 
 /** Flushes and closes the journal once all windows are gone, then lets the app quit. */

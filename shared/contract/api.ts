@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { importApi } from './import-api';
 import { incidentsApi } from './incidents-api';
+import { slaApi } from './sla-api';
 import { trendsApi } from './trends-api';
 import { workspaceApi } from './workspace-api';
 
@@ -17,7 +18,7 @@ export interface MethodSpec {
  * The API contract: every method's input and result, one file per feature. Both transports
  * (Electron IPC and HTTP) validate inputs with these schemas before a service sees them.
  */
-export const api = { ...workspaceApi, ...incidentsApi, ...importApi, ...trendsApi } as const satisfies Record<string, MethodSpec>;
+export const api = { ...workspaceApi, ...incidentsApi, ...importApi, ...trendsApi, ...slaApi } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;
 export type MethodName = keyof Api;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IncidentStateSchema } from '../domain/incident';
+import { NotificationSchema } from '../notifications/model';
 
 /** What the backend pushes to every connected client (IPC events or server-sent events). */
 export const StreamMessageSchema = z.discriminatedUnion('kind', [
@@ -12,6 +13,18 @@ export const StreamMessageSchema = z.discriminatedUnion('kind', [
     done: z.number().int().nonnegative(),
     total: z.number().int().nonnegative(),
     phase: z.enum(['map', 'record']).optional(),
+  }),
+  /** The host's clock moved (a test host's `testing.advanceClock`): clients re-base their displayed time. */
+  z.object({ kind: z.literal('clock'), now: z.number() }),
+  /**
+   * Notification centre: new notifications (`added`; an assignment is only for its `assignee`),
+   * and ids `operator` acknowledged on this host.
+   */
+  z.object({
+    kind: z.literal('notifications'),
+    added: z.array(NotificationSchema),
+    acknowledged: z.array(z.string()).default([]),
+    operator: z.string().optional(),
   }),
 ]);
 export type StreamMessage = z.infer<typeof StreamMessageSchema>;

@@ -22,6 +22,8 @@ export const WorkspaceInfoSchema = z.object({
   suggestions: z.object({ services: z.array(z.string()), categories: z.array(z.string()), people: z.array(z.string()) }),
   /** Whether this host lets the caller change anything (a wall token cannot). */
   readOnly: z.boolean(),
+  /** The host's clock (epoch ms) when it answered: clients show SLA times against it. */
+  now: z.number().optional(),
 });
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfoSchema>;
 

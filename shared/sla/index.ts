@@ -8,3 +8,4 @@ export * from './escalation';
 export * from './events';
 export * from './due';
 export * from './defaults';
+export * from './snapshot';

@@ -346,6 +346,15 @@ async function childPoll(share: string, dataDir: string, seconds: number, pollMs
   console.log(JSON.stringify({ cpuPct: ((cpu.user + cpu.system) / 1000 / wall) * 100, loadMs, events: events.length }));
 }
 
+/** The same harness (node + tsx loader) doing nothing, for the polling baseline. */
+async function childIdle(seconds: number): Promise<void> {
+  const cpu0 = process.cpuUsage();
+  const w0 = performance.now();
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  const cpu = process.cpuUsage(cpu0);
+  console.log(JSON.stringify({ cpuPct: ((cpu.user + cpu.system) / 1000 / (performance.now() - w0)) * 100 }));
+}
+
 export async function benchPollingCpu(files = 10_000, writers = 10, seconds = 20, pollMs = 250): Promise<Line[]> {
   const dir = await temp('wf-bench-poll-');
   try {
@@ -366,8 +375,16 @@ export async function benchPollingCpu(files = 10_000, writers = 10, seconds = 20
       }
     }
     const res = await child(['--child-poll', share, join(dir.path, 'poller'), String(seconds), String(pollMs)]);
+    const idle = await child(['--child-idle', String(seconds)]);
     return [
-      emit({ name: 'store.polling.cpu', value: res.cpuPct!, unit: '% of one core', note: `idle reader polling every ${pollMs} ms, ${files} segment files from ${writers} writers, over ${seconds} s` }),
+      emit({
+        name: 'store.polling.cpu',
+        value: res.cpuPct!,
+        unit: '% of one core',
+        baseline: idle.cpuPct!,
+        ratio: res.cpuPct! / idle.cpuPct!,
+        note: `idle reader polling every ${pollMs} ms, ${files} segment files from ${writers} writers, over ${seconds} s; baseline: the same node+tsx process doing nothing`,
+      }),
       emit({ name: 'store.polling.firstRead', value: res.loadMs!, unit: 'ms', note: `reading all ${files} segment files once (no snapshot)` }),
     ];
   } finally {
@@ -388,6 +405,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
         ? () => childParse(rest[0]!)
         : flag === '--child-poll'
           ? () => childPoll(rest[0]!, rest[1]!, Number(rest[2]), Number(rest[3]))
+          : flag === '--child-idle'
+            ? () => childIdle(Number(rest[0]))
           : flag
             ? async () => {
                 const fn = { commit: benchDurableCommit, burst: benchBurst, open: benchOpenLarge, propagation: benchPropagation, polling: benchPollingCpu }[flag];

@@ -2,7 +2,7 @@ import type { CsvColumnRole, CsvMapping, ImportIssue, Levels, StatusTarget, Valu
 import type { LifecycleRules } from '../../../shared/domain/lifecycle';
 import type { Level } from '../../../shared/domain/priority';
 import type { CsvTable } from './csv-table';
-import { clip, type IncidentBuilder } from './incident-builder';
+import { clip, type ImportNotes, type IncidentBuilder } from './incident-builder';
 import { parseSourceTime, TIME_FORMAT_HINT } from './source-time';
 
 /** A row problem, by data-record index (its line is looked up only when it is shown). */
@@ -241,7 +241,7 @@ export interface CsvIncidentContext {
   sourceKey: string;
   sourceLabel: string;
   fileName: string;
-  reviewWaiverSource: string;
+  notes: ImportNotes;
 }
 
 /**
@@ -259,8 +259,15 @@ export function mapCsvIncident(a: CsvAnalysis, group: { externalId: string; rows
     const urgency: Level | undefined = col.urgency >= 0 ? mapping.urgency[cell(row, 'urgency')] : undefined;
     return { impact: base.impact, urgency: urgency ?? base.urgency };
   };
-  const defaultActor = clip(`${ctx.sourceLabel} import`, 120);
+  const defaultActor = clip(`Import: ${ctx.sourceLabel}`, 120);
   let lastText = '';
+  // Closed is final here, not in every source (BPI work goes on after "Completed / Closed"): a
+  // Closed with more status changes after it is recorded as Resolved, and the work reopens it.
+  let lastMoving = -1;
+  group.rows.forEach((index, k) => {
+    const t = targetOf(mapping, cell(rows[index]!, 'status'), cell(rows[index]!, 'subStatus'));
+    if (t !== 'ignore' && t !== 'closed') lastMoving = k;
+  });
 
   group.rows.forEach((index, k) => {
     const row = rows[index]!;
@@ -303,14 +310,18 @@ export function mapCsvIncident(a: CsvAnalysis, group: { externalId: string; rows
 
     const s = cell(row, 'status');
     const sub = cell(row, 'subStatus');
-    const target = targetOf(mapping, s, sub)!;
+    let target = targetOf(mapping, s, sub)!;
+    if (target === 'closed' && k < lastMoving) {
+      ctx.notes.add('A source Closed followed by more work was recorded as Resolved (Closed is final in Watchfloor)');
+      target = 'resolved';
+    }
     const text = statusText(mapping, s, sub);
     const statusAt = Number.isNaN(a.statusTimes[index]!) ? at : a.statusTimes[index]!;
     const reason = clip(target === 'on_hold' ? (sub ? (mapping.subStatusLabels[sub] ?? sub) : text) : `Source status: ${text}`, 2000);
     let moved = false;
     if (target !== 'ignore') {
       const code = mapping.resolutionCodes[cell(row, 'resolutionCode')] ?? mapping.defaultResolutionCode;
-      const resolution = { summary: clip(`${text} (${ctx.sourceLabel})`, 4000), code };
+      const resolution = { summary: clip(`Source status: ${text}`, 4000), code };
       if (target === 'resolved' || target === 'closed') {
         const resolvedAt = Number.isNaN(a.resolvedTimes[index]!) ? statusAt : a.resolvedTimes[index]!;
         moved = b.moveTo('resolved', resolvedAt, actor, { reason, resolution }) || moved;

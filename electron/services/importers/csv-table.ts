@@ -1,4 +1,4 @@
-import { parse, type CsvError } from 'csv-parse/sync';
+import { parse, type CsvError, type InfoRecord, type Options } from 'csv-parse/sync';
 import type { ImportIssue } from '../../../shared/contract/import-api';
 
 /** A parsed CSV file: the header, the data records, and where each record sits in the file. */
@@ -48,14 +48,14 @@ function countLines(text: string): number {
 export function parseCsvTable(text: string): CsvTable {
   const delimiter = detectDelimiter(text.replace(/^\uFEFF/, ''));
   const issues: ImportIssue[] = [];
-  const options = {
+  const options: Options = {
     bom: true,
     delimiter,
     relax_column_count: true,
     relax_quotes: false,
     skip_empty_lines: true,
     skip_records_with_error: true,
-    on_skip: (err: CsvError | undefined) => {
+    on_skip: (err: CsvError | undefined): undefined => {
       if (err) issues.push({ line: typeof err.lines === 'number' ? err.lines : null, field: '(record)', message: err.message });
     },
   };
@@ -81,14 +81,14 @@ export function parseCsvTable(text: string): CsvTable {
 }
 
 /** Start line of every record (header included), from a second, slower parse with line info. */
-function recordLines(text: string, options: Record<string, unknown>, count: number): Int32Array {
+function recordLines(text: string, options: Options, count: number): Int32Array {
   const starts = new Int32Array(count);
   let i = 0;
   let previousEnd = 0;
   parse(text, {
     ...options,
     on_skip: undefined,
-    on_record: (record: string[], context: { lines: number }) => {
+    on_record: (record: string[], context: InfoRecord) => {
       // `lines` is the line the record ends on; it starts after the previous record's end line
       // (blank lines in between are skipped by skip_empty_lines, so count back by its own breaks).
       const breaks = record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);

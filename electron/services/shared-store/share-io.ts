@@ -88,6 +88,29 @@ export class ShareIO {
     return this.run(`reading ${path}`, () => readFile(path));
   }
 
+  /** The first line of a file (up to 1 MB), without reading the rest (snapshot headers). */
+  readFirstLine(path: string): Promise<string> {
+    return this.run(`reading ${path}`, async () => {
+      const fh = await open(path, 'r');
+      try {
+        let text = '';
+        const buf = Buffer.alloc(64 * 1024);
+        for (let pos = 0; pos < 1024 * 1024; ) {
+          const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+          if (bytesRead === 0) break;
+          const chunk = buf.toString('latin1', 0, bytesRead);
+          const nl = chunk.indexOf('\n');
+          if (nl >= 0) return Buffer.from(text + chunk.slice(0, nl), 'latin1').toString('utf8');
+          text += chunk;
+          pos += bytesRead;
+        }
+        return Buffer.from(text, 'latin1').toString('utf8');
+      } finally {
+        await fh.close();
+      }
+    });
+  }
+
   stat(path: string) {
     return this.run(`checking ${path}`, () => stat(path));
   }

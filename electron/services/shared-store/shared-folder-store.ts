@@ -182,12 +182,20 @@ export class SharedFolderStore implements EventStore {
   private readonly chains = new Map<string, WriterChain>();
   /** Highest seq that a segment read for the writer was named for. */
   private readonly claimed = new Map<string, number>();
+  /** Writer folder modification times, to skip listing folders where nothing was added. */
+  private readonly folderTimes = new Map<string, { mtimeMs: number; since: number }>();
+  private listings = 0;
+  private writerFolders: string[] | undefined;
+  private sentinelSeen: { signature: string; text: string } | undefined;
   /** Per writer folder: names already handled this session. */
   private readonly processed = new Map<string, Set<string>>();
   private readonly held: Array<{ value: Record<string, unknown>; writerId: string; millis: number }> = [];
   private readonly warnings = new Map<string, StoreWarning>();
   private readonly presence = new Map<string, Presence>();
   private newestSnapshotHeads: Record<string, SnapshotHead> = {};
+  private snapshotCount = 0;
+  /** writerId → highest last seq among its segment names seen. */
+  private readonly segmentMax = new Map<string, number>();
   /** writerId → last seq of every segment name seen. */
   private readonly segmentLasts = new Map<string, number[]>();
   private uncompactedSegments = 0;
@@ -542,8 +550,16 @@ export class SharedFolderStore implements EventStore {
     const sentinelPath = join(root, SENTINEL_FILE);
     let text: string | undefined;
     try {
-      text = await this.io.readText(sentinelPath);
+      // Read the marker again only when it changed (a stat per poll is enough to see it is there).
+      const st = await this.io.stat(sentinelPath);
+      const signature = `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+      if (signature === this.sentinelSeen?.signature) text = this.sentinelSeen.text;
+      else {
+        text = await this.io.readText(sentinelPath);
+        this.sentinelSeen = { signature, text };
+      }
     } catch (err) {
+      this.sentinelSeen = undefined;
       if (!isNotFound(err)) return this.goOffline(err);
     }
     if (text === undefined) {
@@ -633,12 +649,15 @@ export class SharedFolderStore implements EventStore {
   private async list(): Promise<Listing> {
     const root = this.sharedDir!;
     const writersDir = join(root, WRITERS_DIR);
+    const fullListing = this.listings++ % Math.max(1, Math.round(30_000 / this.pollMs)) === 0 || !this.ownListed;
     let writers: string[];
     try {
-      writers = await this.io.readdir(writersDir);
+      if (this.writerFolders && (await this.unchanged('\0writers', writersDir, fullListing))) writers = this.writerFolders;
+      else writers = this.writerFolders = await this.io.readdir(writersDir);
     } catch (err) {
       if (!isNotFound(err)) throw err;
       writers = [];
+      this.writerFolders = undefined;
       if (this.writable) await this.io.mkdirOne(writersDir);
     }
     const listing: Listing = { unread: new Map() };
@@ -651,6 +670,7 @@ export class SharedFolderStore implements EventStore {
       }
       let names: string[];
       try {
+        if (await this.unchanged(w, join(writersDir, w), fullListing)) continue;
         names = await this.io.readdir(join(writersDir, w));
       } catch (err) {
         if (errorCode(err) === 'ENOTDIR') {
@@ -697,6 +717,23 @@ export class SharedFolderStore implements EventStore {
     return listing;
   }
 
+  /**
+   * True when a writer folder's modification time has not changed for over 3 s since it was last
+   * listed: nothing was added, so the (possibly long) listing is skipped. The 3 s cover file
+   * systems with coarse timestamps (FAT: 2 s); only equality is compared, so the server's clock
+   * does not matter. Every ~30 s everything is listed anyway.
+   */
+  private async unchanged(w: string, path: string, full: boolean): Promise<boolean> {
+    const st = await this.io.stat(path);
+    const now = performance.now();
+    const seen = this.folderTimes.get(w);
+    if (!seen || seen.mtimeMs !== st.mtimeMs) {
+      this.folderTimes.set(w, { mtimeMs: st.mtimeMs, since: now });
+      return false;
+    }
+    return !full && now - seen.since > 3000;
+  }
+
   /** Which own events the share holds, from the names (recomputed when the count changes). */
   private listOwn(names: string[]): void {
     let count = 0;
@@ -721,11 +758,13 @@ export class SharedFolderStore implements EventStore {
     let list = this.segmentLasts.get(w);
     if (!list) this.segmentLasts.set(w, (list = []));
     list.push(last);
+    if (last > (this.segmentMax.get(w) ?? 0)) this.segmentMax.set(w, last);
     if (last > (this.newestSnapshotHeads[w]?.seq ?? 0)) this.uncompactedSegments++;
   }
 
   private adoptSnapshotHeads(heads: Record<string, SnapshotHead>): void {
     this.newestSnapshotHeads = heads;
+    this.snapshotCount = Object.values(heads).reduce((n, h) => n + h.seq, 0);
     let n = 0;
     for (const [w, lasts] of this.segmentLasts) {
       const head = heads[w]?.seq ?? 0;
@@ -800,7 +839,7 @@ export class SharedFolderStore implements EventStore {
       return;
     }
     if (unreadCount >= this.snapshotReadThreshold) {
-      const used = await this.readSnapshot();
+      const used = await this.readSnapshot(listing);
       if (used) {
         for (const [w, list] of listing.unread) {
           const chain = this.chains.get(w);
@@ -996,57 +1035,75 @@ export class SharedFolderStore implements EventStore {
 
   // ---------------------------------------------------------------- snapshots
 
-  /** Reads the newest usable snapshot; true if it was used. */
-  private async readSnapshot(): Promise<boolean> {
+  /** Snapshot files on the share with their headers (first line only), newest (most events) first. */
+  private async listSnapshots(): Promise<Array<{ name: string; path: string; header: SnapshotHeader }>> {
     const dir = join(this.sharedDir!, SNAPSHOTS_DIR);
     let names: string[];
     try {
       names = await this.io.readdir(dir);
     } catch (err) {
-      if (isNotFound(err)) return false;
+      if (isNotFound(err)) return [];
       throw err;
     }
-    const candidates = names
-      .map((name) => ({ name, meta: parseSnapshotName(name) }))
-      .filter((c): c is { name: string; meta: { count: number } } => Boolean(c.meta))
-      .sort((a, b) => b.meta.count - a.meta.count);
-    for (const c of candidates.slice(0, 3)) {
-      const path = join(dir, c.name);
-      let bytes: Buffer;
+    const out: Array<{ name: string; path: string; header: SnapshotHeader }> = [];
+    for (const name of names) {
+      if (!parseSnapshotName(name) || isTempName(name)) continue;
+      const path = join(dir, name);
+      let first: string;
       try {
-        bytes = await this.io.readBytes(path);
+        first = await this.io.readFirstLine(path);
       } catch (err) {
-        if (isNotFound(err)) continue;
+        if (isNotFound(err)) continue; // removed meanwhile (its writer pruned it)
         throw err;
       }
-      const nl = bytes.indexOf(0x0a);
       let header: Partial<SnapshotHeader> = {};
       try {
-        header = JSON.parse(bytes.toString('utf8', 0, nl < 0 ? bytes.length : nl)) as Partial<SnapshotHeader>;
+        header = JSON.parse(first) as Partial<SnapshotHeader>;
       } catch {
         // reported below
       }
       if (header.kind !== 'watchfloor.snapshot' || typeof header.heads !== 'object' || !header.heads || typeof header.bodySha256 !== 'string') {
-        this.warnOnce(`file:snap/${c.name}`, path, 'not a Watchfloor snapshot; skipped');
+        this.warnOnce(`file:snap/${name}`, path, 'not a Watchfloor snapshot; skipped');
         continue;
       }
       if ((header.format ?? 0) > STORE_FORMAT_VERSION) {
-        this.warnOnce(`file:snap/${c.name}`, path, `snapshot format ${header.format} is newer than this version understands; skipped`);
+        this.warnOnce(`file:snap/${name}`, path, `snapshot format ${header.format} is newer than this version understands; skipped`);
         continue;
       }
       if (header.storeId !== this.storeId) continue;
-      // Heads must match what the folders hold: every writer present, with segments up to its head.
-      const heads = header.heads;
-      const present = Object.entries(heads).every(([w, h]) => Math.max(0, ...(this.segmentLasts.get(w) ?? [])) >= h.seq);
+      out.push({ name, path, header: header as SnapshotHeader });
+    }
+    return out.sort((a, b) => b.header.count - a.header.count);
+  }
+
+  /**
+   * Reads the newest usable snapshot instead of the segments it covers; true if one was used.
+   * Usable: its heads are all present in the writer folders (a snapshot of another history is
+   * ignored), its body checksum holds, and it spares at least `snapshotReadThreshold` unread segments.
+   */
+  private async readSnapshot(listing: Listing): Promise<boolean> {
+    for (const c of (await this.listSnapshots()).slice(0, 3)) {
+      const heads = c.header.heads;
+      const present = Object.entries(heads).every(([w, h]) => (this.segmentMax.get(w) ?? 0) >= h.seq);
       if (!present) continue;
-      const body = bytes.subarray(nl + 1);
-      if (sha256Hex(body) !== header.bodySha256) {
-        this.warnOnce(`file:snap/${c.name}`, path, 'snapshot is damaged (checksum mismatch); skipped — events are read from the segments instead');
+      let spared = 0;
+      for (const [w, list] of listing.unread) for (const seg of list) if (seg.last <= (heads[w]?.seq ?? 0)) spared++;
+      if (spared < this.snapshotReadThreshold) continue;
+      let bytes: Buffer;
+      try {
+        bytes = await this.io.readBytes(c.path);
+      } catch (err) {
+        if (isNotFound(err)) continue;
+        throw err;
+      }
+      const body = bytes.subarray(bytes.indexOf(0x0a) + 1);
+      if (sha256Hex(body) !== c.header.bodySha256) {
+        this.warnOnce(`file:snap/${c.name}`, c.path, 'snapshot is damaged (checksum mismatch); skipped — events are read from the segments instead');
         continue;
       }
       const records = parseBufferRecords(body);
-      if (records.problems.length) this.warn(`file:snap/${c.name}`, path, `${records.problems.length} unreadable lines skipped`);
-      const fresh = records.records.filter((r) => this.ingestRecord(r, path));
+      if (records.problems.length) this.warn(`file:snap/${c.name}`, c.path, `${records.problems.length} unreadable lines skipped`);
+      const fresh = records.records.filter((r) => this.ingestRecord(r, c.path));
       this.adoptSnapshotHeads(heads);
       await this.accept(fresh);
       return true;
@@ -1070,11 +1127,20 @@ export class SharedFolderStore implements EventStore {
     return result;
   }
 
+  /**
+   * Compacts when this many segments are not covered by the newest snapshot (checked against the
+   * share first: another PC may have compacted already), at most every 10 minutes.
+   */
   private async maybeCompact(): Promise<void> {
     if (!this.writable || this.compactAfterSegments <= 0) return;
     if (this.uncompactedSegments < this.compactAfterSegments) return;
     if (performance.now() - this.lastCompaction < 10 * 60_000) return;
     this.lastCompaction = performance.now();
+    const newest = (await this.listSnapshots())[0];
+    if (newest && newest.header.count > this.snapshotCount) {
+      this.adoptSnapshotHeads(newest.header.heads);
+      if (this.uncompactedSegments < this.compactAfterSegments) return;
+    }
     await this.writeSnapshot();
   }
 
@@ -1153,7 +1219,18 @@ export class SharedFolderStore implements EventStore {
     await this.io.mkdirOne(dir);
     await this.io.writeAtomic(dir, name, Buffer.concat([Buffer.from(JSON.stringify(header) + '\n'), bodyBuf]), 'create');
     this.adoptSnapshotHeads(heads);
+    await this.pruneOwnSnapshots(name);
     return name;
+  }
+
+  /**
+   * Removes this PC's own older snapshots once a newer one is there (never another PC's file).
+   * Keeps the newest two of its own, so a reader that just chose the previous one can still read it;
+   * readers skip a snapshot that vanished anyway.
+   */
+  private async pruneOwnSnapshots(keep: string): Promise<void> {
+    const own = (await this.listSnapshots()).filter((s) => s.header.createdBy === this.me && s.name !== keep);
+    for (const old of own.slice(1)) await this.io.unlink(old.path).catch(() => undefined);
   }
 
   // ---------------------------------------------------------------- presence

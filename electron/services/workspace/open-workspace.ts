@@ -1,5 +1,8 @@
 import { buildDemoWorkspace } from '../demo/demo-workspace';
 import { resolveResourcesDir } from '../demo/resources-dir';
+import type { Clock } from '../../../shared/time/clock';
+import { ControllableClock } from '../scheduler/controllable-clock';
+import { startSla } from '../scheduler/sla-runtime';
 import { openSharedStore } from '../shared-store';
 import { WorkspaceService } from './workspace-service';
 
@@ -17,17 +20,24 @@ export interface OpenWorkspaceOptions {
   sharedDir?: string;
   /** Shown to other PCs (presence); defaults to the host name. */
   writerName?: string;
+  /** The workspace's time source (default: the system clock); a ControllableClock enables `testing.advanceClock`. */
+  clock?: Clock;
+  /** Run the SLA scheduler (records breaches, warnings, escalations). Default true. */
+  slaScheduler?: boolean;
 }
 
 /** Opens the workspace the way both the Electron app and the browser host do. */
 export async function openWorkspace(opts: OpenWorkspaceOptions): Promise<WorkspaceService> {
   const resourcesDir = opts.demo ? resolveResourcesDir(opts.resourcesDir) : undefined;
-  return WorkspaceService.open({
+  const service = await WorkspaceService.open({
     dataDir: opts.dataDir,
     version: opts.version,
+    clock: opts.clock,
     seed: resourcesDir ? (now) => buildDemoWorkspace(now, resourcesDir) : undefined,
     store: opts.sharedDir
       ? (writerId) => openSharedStore({ dataDir: opts.dataDir, sharedDir: opts.sharedDir, writerId, writerName: opts.writerName, appVersion: opts.version })
       : undefined,
   });
+  await startSla(service, { scheduler: opts.slaScheduler ?? true, testClock: opts.clock instanceof ControllableClock ? opts.clock : undefined });
+  return service;
 }

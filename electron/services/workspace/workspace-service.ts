@@ -42,6 +42,7 @@ export class WorkspaceService {
   /** Events whose incident's creation event has not arrived yet (other writers, out of order). */
   private readonly orphans = new Map<string, EventEnvelope[]>();
   private readonly listeners = new Set<Listener>();
+  private readonly closers: Array<() => void | Promise<void>> = [];
   private readonly handlers: HandlerMap = allHandlers(this);
   private hlc: HlcState = { millis: 0, counter: 0 };
   private seq = 0;
@@ -214,6 +215,31 @@ export class WorkspaceService {
     await this.record(pending.map((p) => this.envelope(p, actor, now)));
   }
 
+  /**
+   * Records events the SLA engine proposes (breaches, warnings, automatic escalations), each under
+   * its own deterministic id, so two hosts that notice the same breach add one event once their
+   * stores merge (the fold keeps one copy per id). Ids already on the incident's timeline are
+   * skipped. Resolves to how many were recorded.
+   */
+  async recordEngineEvents(items: readonly (PendingEvent & { id: string })[], actor = 'Watchfloor SLA'): Promise<number> {
+    const seen = new Set<string>();
+    const fresh = items.filter((p) => {
+      if (seen.has(p.id)) return false;
+      seen.add(p.id);
+      const onTimeline = [...(this.incidents.get(p.stream)?.timeline ?? []), ...(this.orphans.get(p.stream) ?? [])];
+      return !onTimeline.some((e) => e.id === p.id);
+    });
+    if (fresh.length === 0) return 0;
+    const now = this.now();
+    await this.record(fresh.map((p) => ({ ...this.envelope(p, actor, now), id: p.id })));
+    return fresh.length;
+  }
+
+  /** Runs `fn` when the workspace closes (before the store is closed). */
+  onClose(fn: () => void | Promise<void>): void {
+    this.closers.push(fn);
+  }
+
   async updateSettings(patch: Partial<MachineSettings>): Promise<MachineSettings> {
     const next = await this.settingsStore.update(patch);
     this.emit({ kind: 'settings' });
@@ -261,10 +287,12 @@ export class WorkspaceService {
       lifecycle: DEFAULT_LIFECYCLE,
       suggestions: { services: sorted(services), categories: sorted(categories), people: sorted(people) },
       readOnly: Boolean(ctx.readOnly),
+      now: this.now(),
     };
   }
 
   async close(): Promise<void> {
+    for (const fn of this.closers.splice(0)) await fn();
     this.listeners.clear();
     await this.store.close();
   }

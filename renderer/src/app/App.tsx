@@ -3,6 +3,7 @@ import { useApi } from '../api/api-context';
 import { useWorkspace } from '../state/workspace-store';
 import { ConsoleView } from '../features/console/ConsoleView';
 import { WallBoardView } from '../features/wallboard/WallBoardView';
+import { ImportView } from '../features/import/ImportView';
 import { useView } from './route';
 
 export function App() {
@@ -16,5 +17,6 @@ export function App() {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
+  if (view.name === 'import') return <ImportView />;
   return view.name === 'wall' ? <WallBoardView params={view.params} /> : <ConsoleView />;
 }

@@ -1,10 +1,12 @@
 import type { WorkspaceService } from '../workspace-service';
 import type { HandlerMap } from './handler';
+import { importHandlers } from './import-handlers';
 import { incidentHandlers } from './incident-handlers';
+import { slaHandlers } from './sla-handlers';
 import { trendsHandlers } from './trends-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
 /** Every method of the contract, by feature; the type fails to check if one is missing. */
 export function allHandlers(ws: WorkspaceService): HandlerMap {
-  return { ...workspaceHandlers(ws), ...incidentHandlers(ws), ...trendsHandlers(ws) };
+  return { ...workspaceHandlers(ws), ...incidentHandlers(ws), ...trendsHandlers(ws), ...importHandlers(ws), ...slaHandlers(ws) };
 }

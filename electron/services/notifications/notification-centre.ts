@@ -1,0 +1,110 @@
+import type { StreamMessage } from '../../../shared/contract/stream';
+import type { IncidentState } from '../../../shared/domain/incident';
+import { notificationsOf, type DerivedNotification } from '../../../shared/notifications/derive';
+import { isFor, type Notification } from '../../../shared/notifications/model';
+import type { LocalSlaStore } from './local-sla-store';
+
+/** What the centre needs from the workspace. */
+export interface CentreWorkspace {
+  allIncidents(): IncidentState[];
+  now(): number;
+  subscribe(listener: (m: StreamMessage) => void): () => void;
+  emit(m: StreamMessage): void;
+}
+
+export interface CentreOptions {
+  /** Notifications older than this are no longer listed. Default 7 days. */
+  retentionMs?: number;
+  /**
+   * New notifications are pushed (stream, desktop) only when they happened at most this long
+   * before now: history imported or merged from another PC does not pop up. Default 15 min.
+   */
+  pushWindowMs?: number;
+}
+
+const DAY = 24 * 3_600_000;
+
+/**
+ * The notification centre: derives notifications from incident timelines (shared/notifications),
+ * keeps acknowledgements per machine and operator (LocalSlaStore), and pushes new ones as a
+ * `notifications` stream message.
+ */
+export class NotificationCentre {
+  private readonly known = new Set<string>();
+  private unsubscribe: (() => void) | undefined;
+  private readonly retentionMs: number;
+  private readonly pushWindowMs: number;
+
+  constructor(
+    private readonly ws: CentreWorkspace,
+    readonly store: LocalSlaStore,
+    opts: CentreOptions = {},
+  ) {
+    this.retentionMs = opts.retentionMs ?? 7 * DAY;
+    this.pushWindowMs = opts.pushWindowMs ?? 15 * 60_000;
+  }
+
+  /** Everything on the timelines now counts as known; later arrivals are pushed. */
+  start(): void {
+    if (this.unsubscribe) return;
+    for (const i of this.ws.allIncidents()) for (const n of notificationsOf(i)) this.known.add(n.id);
+    this.unsubscribe = this.ws.subscribe((m) => {
+      if (m.kind === 'incidents') this.observe(m.incidents);
+    });
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  /** Notifications new on these incidents; pushes the recent ones. Returns what was pushed. */
+  observe(incidents: readonly IncidentState[]): Notification[] {
+    const now = this.ws.now();
+    const from = Math.max(this.store.since, now - this.pushWindowMs);
+    const added: Notification[] = [];
+    for (const i of incidents) {
+      for (const n of notificationsOf(i)) {
+        if (this.known.has(n.id)) continue;
+        this.known.add(n.id);
+        if (Date.parse(n.at) >= from) added.push({ ...n, acknowledged: false });
+      }
+    }
+    if (added.length) this.ws.emit({ kind: 'notifications', added, acknowledged: [] });
+    return added;
+  }
+
+  private all(operator: string): DerivedNotification[] {
+    const from = this.ws.now() - this.retentionMs;
+    const out: DerivedNotification[] = [];
+    for (const i of this.ws.allIncidents()) for (const n of notificationsOf(i)) if (Date.parse(n.at) >= from && isFor(n, operator)) out.push(n);
+    return out.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? -1 : 1));
+  }
+
+  private acknowledged(n: DerivedNotification, acks: ReadonlyMap<string, string>): boolean {
+    return Date.parse(n.at) < this.store.since || acks.has(n.id);
+  }
+
+  list(operator: string, opts: { limit: number; unacknowledgedOnly: boolean }): { notifications: Notification[]; unacknowledged: number } {
+    const acks = this.store.acknowledgedBy(operator);
+    const all = this.all(operator).map((n) => ({ ...n, acknowledged: this.acknowledged(n, acks) }));
+    const unacknowledged = all.filter((n) => !n.acknowledged).length;
+    const shown = opts.unacknowledgedOnly ? all.filter((n) => !n.acknowledged) : all;
+    return { notifications: shown.slice(0, opts.limit), unacknowledged };
+  }
+
+  unacknowledgedCount(operator: string): number {
+    const acks = this.store.acknowledgedBy(operator);
+    return this.all(operator).filter((n) => !this.acknowledged(n, acks)).length;
+  }
+
+  /** Acknowledges `ids` (or every listed one) for the operator on this machine; tells every client. */
+  async acknowledge(operator: string, input: { ids: readonly string[]; all: boolean }): Promise<{ acknowledged: string[]; unacknowledged: number }> {
+    const acks = this.store.acknowledgedBy(operator);
+    const open = this.all(operator).filter((n) => !this.acknowledged(n, acks));
+    const wanted = input.all ? open.map((n) => n.id) : input.ids.filter((id) => !acks.has(id));
+    await this.store.acknowledge(operator, wanted, this.ws.now());
+    if (wanted.length) this.ws.emit({ kind: 'notifications', added: [], acknowledged: wanted, operator });
+    return { acknowledged: wanted, unacknowledged: this.unacknowledgedCount(operator) };
+  }
+}

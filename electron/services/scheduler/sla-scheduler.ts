@@ -1,0 +1,226 @@
+/**
+ * The SLA scheduler: sleeps until the next moment any incident's clocks or escalation change
+ * (`nextWakeAt` of the shared engine), then records what fell due: breaches, warnings and automatic
+ * escalations, each under its deterministic id. One timer for the whole workspace; an incident
+ * that changes is looked at again at once (a status update restarts the cadence, an
+ * acknowledgement stops escalation, a priority change moves targets).
+ *
+ * Exactly once across hosts: ids are deterministic (`breach:<incident>:<target>:<cycle>`, …),
+ * the service skips ids already on the timeline, and when two hosts on one shared folder record
+ * the same id before seeing each other's copy, the fold keeps one copy per id.
+ *
+ * Node only, no Electron: see electron/services/scheduler/README.md.
+ */
+import type { StreamMessage } from '../../../shared/contract/stream';
+import type { IncidentState } from '../../../shared/domain/incident';
+import { dueBreaches, dueWarnings, nextWakeAt } from '../../../shared/sla/due';
+import { dueEscalations } from '../../../shared/sla/escalation';
+import { escalationPolicyFor } from '../../../shared/sla/escalation-policy';
+import type { DueEvent } from '../../../shared/sla/events';
+import { policyFor } from '../../../shared/sla/policy';
+import { DEFAULT_ORG_POLICIES, type OrgPolicies } from '../../../shared/sla/snapshot';
+
+/** What the scheduler needs from the workspace (WorkspaceService satisfies it). */
+export interface SchedulerWorkspace {
+  allIncidents(): IncidentState[];
+  /** One incident's current state, if known. */
+  incident(id: string): IncidentState | undefined;
+  now(): number;
+  /** Records engine events under their own ids, skipping ids already on the timeline; resolves to how many were recorded. */
+  recordEngineEvents(events: readonly DueEvent[]): Promise<number>;
+  subscribe(listener: (m: StreamMessage) => void): () => void;
+}
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const NODE_TIMERS: Timers = {
+  setTimeout: (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    t.unref?.(); // never keeps a process alive on its own
+    return t;
+  },
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+export interface SchedulerOptions {
+  policies?: OrgPolicies;
+  /**
+   * Breaches, warnings and escalations that fell due before this instant are not recorded (the
+   * machine's first start of the SLA engine), so a workspace full of old incidents is not flooded.
+   */
+  notBefore?: number;
+  timers?: Timers;
+  /**
+   * Longest single sleep. A timer can fire late after the machine sleeps, or the wall clock can be
+   * set; waking at least this often bounds how late anything is noticed. Default 60 s; a wake
+   * with nothing due costs one scan of the wake table.
+   */
+  maxSleepMs?: number;
+  onError?: (err: unknown) => void;
+}
+
+export interface SchedulerStats {
+  /** Passes run (timer, change or explicit wake). */
+  passes: number;
+  /** Incidents evaluated. */
+  looks: number;
+  /** Events recorded by this scheduler. */
+  recorded: number;
+  /** Timer (re)arms. */
+  arms: number;
+}
+
+export class SlaScheduler {
+  /** Incident id → when it must be looked at again. */
+  private readonly wakeAt = new Map<string, number>();
+  private readonly dirty = new Set<string>();
+  private timer: unknown;
+  private timerAt: number | null = null;
+  private draining: Promise<void> | undefined;
+  private again = false;
+  private unsubscribe: (() => void) | undefined;
+  private stopped = true;
+  private readonly policies: OrgPolicies;
+  private readonly timers: Timers;
+  private readonly maxSleepMs: number;
+  readonly notBefore: number | undefined;
+  readonly stats: SchedulerStats = { passes: 0, looks: 0, recorded: 0, arms: 0 };
+
+  constructor(
+    private readonly ws: SchedulerWorkspace,
+    private readonly opts: SchedulerOptions = {},
+  ) {
+    this.policies = opts.policies ?? DEFAULT_ORG_POLICIES;
+    this.timers = opts.timers ?? NODE_TIMERS;
+    this.maxSleepMs = opts.maxSleepMs ?? 60_000;
+    this.notBefore = opts.notBefore;
+  }
+
+  /** Looks at every incident once, then follows changes. Resolves after the first pass. */
+  start(): Promise<void> {
+    if (!this.stopped) return this.draining ?? Promise.resolve();
+    this.stopped = false;
+    this.unsubscribe = this.ws.subscribe((m) => {
+      if (m.kind !== 'incidents') return;
+      for (const i of m.incidents) this.dirty.add(i.id);
+      void this.drain();
+    });
+    for (const i of this.ws.allIncidents()) this.dirty.add(i.id);
+    return this.drain();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.disarm();
+  }
+
+  /** Runs a pass now (after the clock moved): records whatever is due and re-arms. */
+  wake(): Promise<void> {
+    return this.drain();
+  }
+
+  /** The earliest wake time over all incidents, or null when nothing will change without an event. */
+  nextWake(): number | null {
+    let next: number | null = null;
+    for (const at of this.wakeAt.values()) if (next === null || at < next) next = at;
+    return next;
+  }
+
+  /** When the single timer is set to fire (epoch ms of the workspace clock), or null. */
+  get armedFor(): number | null {
+    return this.timerAt;
+  }
+
+  private drain(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.disarm();
+    this.draining = (async () => {
+      do {
+        this.again = false;
+        try {
+          await this.pass();
+        } catch (err) {
+          (this.opts.onError ?? ((e) => console.error('Watchfloor SLA scheduler:', e)))(err);
+        }
+      } while (this.again && !this.stopped);
+    })().finally(() => {
+      this.draining = undefined;
+      this.arm();
+    });
+    return this.draining;
+  }
+
+  /** One look at every incident that changed or whose wake time has come. */
+  private async pass(): Promise<void> {
+    this.stats.passes++;
+    const now = this.ws.now();
+    const ids = new Set(this.dirty);
+    this.dirty.clear();
+    for (const [id, at] of this.wakeAt) if (at <= now) ids.add(id);
+    const due: DueEvent[] = [];
+    for (const id of ids) {
+      const incident = this.ws.incident(id);
+      if (!incident) {
+        this.wakeAt.delete(id);
+        continue;
+      }
+      this.stats.looks++;
+      due.push(...this.dueFor(incident, now));
+    }
+    if (due.length && !this.stopped) {
+      // Recording changes the incidents: the stream marks them dirty and the loop looks again.
+      this.stats.recorded += await this.ws.recordEngineEvents(due);
+    }
+  }
+
+  /** What is due for one incident at `now`; updates its wake time. */
+  private dueFor(incident: IncidentState, now: number): DueEvent[] {
+    const sla = policyFor(incident, this.policies.sla);
+    const esc = escalationPolicyFor(incident, this.policies.escalation);
+    const from = this.notBefore ?? -Infinity;
+    const out: DueEvent[] = [];
+    if (sla) {
+      out.push(...dueBreaches(incident, sla, now, { notBefore: this.notBefore }));
+      for (const w of dueWarnings(incident, sla, now)) if (Date.parse(w.data.at) >= from) out.push(w);
+    }
+    if (esc) for (const e of dueEscalations(incident, esc, now)) if (Date.parse(e.data.dueAt ?? '') >= from) out.push(e);
+    const next = nextWakeAt(incident, sla, esc, now);
+    if (next === null) this.wakeAt.delete(incident.id);
+    else this.wakeAt.set(incident.id, Math.max(next, now + 1));
+    return out;
+  }
+
+  private disarm(): void {
+    if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerAt = null;
+  }
+
+  private arm(): void {
+    this.disarm();
+    if (this.stopped) return;
+    if (this.dirty.size) {
+      void this.drain();
+      return;
+    }
+    const now = this.ws.now();
+    const next = this.nextWake();
+    const at = next === null ? now + this.maxSleepMs : Math.min(next, now + this.maxSleepMs);
+    this.stats.arms++;
+    this.timerAt = at;
+    this.timer = this.timers.setTimeout(() => {
+      this.timer = undefined;
+      this.timerAt = null;
+      void this.drain();
+    }, Math.max(0, at - now));
+  }
+}

@@ -1,0 +1,17 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WorkspaceService } from '../../electron/services/workspace/workspace-service';
+import { readZipEntry } from '../support/zip-entry';
+import { BPI_ZIP, BPI_ENTRY } from '../bench/import-bench';
+const text = readZipEntry(BPI_ZIP, BPI_ENTRY).toString('utf8');
+const dir = await mkdtemp(join(tmpdir(), 'imp-prof-'));
+const ws = await WorkspaceService.open({ dataDir: dir, version: 'bench' });
+const p = (await ws.call('import.preview', { content: text, fileName: 'VINST-new.csv' })) as any;
+const phases: Record<string, number> = {};
+let last = performance.now();
+ws.subscribe((m) => { if (m.kind === 'importProgress') { const now = performance.now(); phases[m.phase!] = (phases[m.phase!] ?? 0) + now - last; last = now; } });
+const t = performance.now(); last = t;
+await ws.call('import.run', { importId: 'a', content: text, fileName: 'x', sourceKey: p.sourceKey, mapping: p.mapping });
+console.log('total', performance.now() - t, phases);
+await ws.close();
