@@ -82,10 +82,14 @@ export function computeSnapshot(incident: IncidentState, now: number, policies: 
   const policy = policyFor(incident, policies.sla);
   const escalationPolicy = escalationPolicyFor(incident, policies.escalation);
   const clocks = policy ? computeClocks(incident, policy, now) : [];
-  const next = nextWakeAt(incident, policy, escalationPolicy, now);
+  let next = nextWakeAt(incident, policy, escalationPolicy, now) ?? Infinity;
+  // A viewer whose clock lags the host's can see events recorded "after" its now: they take
+  // effect at their time, so the snapshot holds only until then.
+  const latest = Date.parse(incident.updatedAt);
+  if (now < latest) next = Math.min(next, latest);
   return {
     at: now,
-    validUntil: next === null ? Infinity : Math.max(next, now + 1),
+    validUntil: Math.max(next, now + 1),
     policy,
     escalationPolicy,
     clocks,

@@ -8,7 +8,7 @@ import { pageCount } from './pagination';
  */
 export const WALL_METRICS = {
   referenceSide: 1080,
-  /** Never smaller than this unit (a small browser window still gets ≥ 17 px text). */
+  /** Never smaller than this unit (a small browser window still gets ≥ 13 px text on the densest grid). */
   minUnit: 0.6,
   padding: 12,
   /** Gap between the header, ticker, tiles and footer, and between tiles. */
@@ -20,12 +20,23 @@ export const WALL_METRICS = {
   tickerHeight: 48,
   footerHeight: 8,
   /**
-   * Smallest tile that holds its content at the minimum type sizes (28 px id and title, 24 px
-   * details) with one line of the latest entry; 4 × 3 of them fit a 1080p screen.
+   * Tile type scale floor for dense grids: title and id 28 × 0.786 = 22 px, details 24 × 0.786 =
+   * 18.9 px at 1080p (44 / 37.7 px at 4K). Sizes below this are not readable from 5 m.
    */
-  minTile: { width: 440, height: 280 },
-  /** Height of a tile's content without its latest-entry text, and of one line of that text (WallTile.css). */
-  tileFixedHeight: 250,
+  minTileScale: 22 / 28,
+  /**
+   * Tile kinds, sizes at type scale 1 (tile font 28 px); either may shrink to `minTileScale`.
+   * full: id, title (2 lines), SLA countdown, status and impact time, stakeholder update,
+   *   coordinator, and at least one line of the latest entry (WallTile.css).
+   * compact (dense grids): id, title (2 lines), SLA countdown, status and stakeholder update.
+   * At the floor, 6 × 5 compact tiles fit a 16:9 screen: up to 30 incidents without paging.
+   */
+  tiles: {
+    full: { width: 440, height: 320 },
+    compact: { width: 380, height: 210 },
+  },
+  /** Height of a full tile's content without its latest-entry text, and of one line of that text (WallTile.css). */
+  tileFixedHeight: 289,
   tileEntryLine: 30,
   /** Hero panel minimum sizes: roles and entries stacked, or side by side. */
   heroOneColumn: { width: 560, height: 760 },
@@ -56,9 +67,9 @@ export interface LayoutInput {
   hero?: boolean;
   /** The board's `scale` parameter. */
   scale?: number;
-  /** Minimum readable tile, reference px. */
-  minTile?: Size;
 }
+
+export type TileKind = keyof (typeof WALL_METRICS)['tiles'];
 
 export interface HeroLayout {
   width: number;
@@ -82,9 +93,11 @@ export interface BoardLayout {
   area: Size;
   columns: number;
   rows: number;
+  /** Which tile the grid uses: full, or compact for dense grids (see WALL_METRICS.tiles). */
+  tile: TileKind;
   tileWidth: number;
   tileHeight: number;
-  /** Type scale of tiles: 1 = the minimum readable sizes; grows with the tiles. */
+  /** Type scale of tiles: 1 = the normal sizes (title 28 px at 1080p); never below WALL_METRICS.minTileScale. */
   fontScale: number;
   /** Lines of the latest entry a tile has room for. */
   entryLines: number;
@@ -136,6 +149,7 @@ function bestGrid(area: Size, count: number, min: Size, gap: number): Grid | und
     if (rows > maxRows) continue;
     const tileWidth = side(area.width, columns, gap);
     const tileHeight = side(area.height, rows, gap);
+    if (tileWidth < min.width - 1e-9 || tileHeight < min.height - 1e-9) continue;
     const scale = Math.min(tileWidth / min.width, tileHeight / min.height);
     const empty = columns * rows - count;
     const better = !best || scale > best.scale + 1e-9 || (Math.abs(scale - best.scale) <= 1e-9 && empty < best.columns * best.rows - count);
@@ -144,86 +158,111 @@ function bestGrid(area: Size, count: number, min: Size, gap: number): Grid | und
   return best;
 }
 
+/** Tile size of a kind at type scale `scale`, CSS px. */
+function tileAt(kind: TileKind, unit: number, scale: number): Size {
+  const t = WALL_METRICS.tiles[kind];
+  return { width: t.width * unit * scale, height: t.height * unit * scale };
+}
+
+/** The grid of `kind` tiles holding `count` with the largest type, when it is at least the floor. */
+function fitKind(area: Size, count: number, kind: TileKind, unit: number, gap: number): Grid | undefined {
+  const g = bestGrid(area, count, tileAt(kind, unit, WALL_METRICS.minTileScale), gap);
+  return g && { ...g, scale: g.scale * WALL_METRICS.minTileScale };
+}
+
 function heroFor(size: Size, unit: number): HeroLayout {
   const m = WALL_METRICS;
   const one = Math.min(size.width / (m.heroOneColumn.width * unit), size.height / (m.heroOneColumn.height * unit));
   const two = Math.min(size.width / (m.heroTwoColumns.width * unit), size.height / (m.heroTwoColumns.height * unit));
   const columns = two >= one ? 2 : 1;
-  return { width: size.width, height: size.height, columns, fontScale: clampScale(Math.max(one, two), m.maxHeroScale) };
+  return { width: size.width, height: size.height, columns, fontScale: clampScale(Math.max(one, two), 1, m.maxHeroScale) };
 }
 
-function clampScale(scale: number, max: number): number {
-  return Math.round(Math.min(max, Math.max(1, scale)) * 1000) / 1000;
+function clampScale(scale: number, min: number, max: number): number {
+  return Math.round(Math.min(max, Math.max(min, scale)) * 1000) / 1000;
 }
 
-function entryLines(tileHeight: number, unit: number, fontScale: number): number {
+function entryLines(kind: TileKind, tileHeight: number, unit: number, fontScale: number): number {
   const m = WALL_METRICS;
+  if (kind !== 'full') return 0;
   const free = tileHeight / (unit * fontScale) - m.tileFixedHeight;
   return Math.max(0, Math.min(m.maxEntryLines, Math.floor(free / m.tileEntryLine)));
 }
 
 /**
  * Fits `count` tiles on a screen: 0 → a calm empty screen; 1 → a hero filling the screen; 2–3 →
- * hero panels side by side when they fit; more → the grid with the largest readable tiles; beyond one screen of minimum-size tiles →
- * pages of a full grid. A major incident gets a hero panel beside the grid when the others still
- * fit on one page.
+ * hero panels side by side when they fit; more → the grid with the largest type: full tiles while
+ * they fit with type at or above the floor, else compact tiles (up to 30 on a 16:9 screen), type
+ * scaled down to no less than the floor; beyond one screen of compact tiles at the floor → pages
+ * of that grid. A major incident gets a hero panel beside the grid when the others still fit.
  */
 export function layoutBoard(input: LayoutInput): BoardLayout {
   const m = WALL_METRICS;
   const unit = boardUnit(input.screenWidth, input.screenHeight, input.scale ?? 1);
   const area = tileArea(input.screenWidth, input.screenHeight, unit);
-  const min: Size = { width: (input.minTile ?? m.minTile).width * unit, height: (input.minTile ?? m.minTile).height * unit };
   const gap = m.gap * unit;
   const count = Math.max(0, Math.floor(input.count));
   const base = { unit, area, hero: null, headerHeight: headerHeight(input.screenWidth, unit) };
 
   if (count === 0) {
-    return { ...base, mode: 'empty', columns: 0, rows: 0, tileWidth: 0, tileHeight: 0, fontScale: 1, entryLines: 0, tilesPerPage: 0, pageCount: 1 };
+    return { ...base, mode: 'empty', columns: 0, rows: 0, tile: 'full', tileWidth: 0, tileHeight: 0, fontScale: 1, entryLines: 0, tilesPerPage: 0, pageCount: 1 };
   }
   if (count === 1) {
     const hero = heroFor(area, unit);
-    return { ...base, mode: 'single', columns: 1, rows: 1, tileWidth: area.width, tileHeight: area.height, fontScale: hero.fontScale, entryLines: m.maxEntryLines, tilesPerPage: 1, pageCount: 1, hero };
+    return { ...base, mode: 'single', columns: 1, rows: 1, tile: 'full', tileWidth: area.width, tileHeight: area.height, fontScale: hero.fontScale, entryLines: m.maxEntryLines, tilesPerPage: 1, pageCount: 1, hero };
   }
 
   // A few incidents: each gets a hero panel (roles, timeline) while the panels stay readable.
   const heroWidth = (area.width - (count - 1) * gap) / count;
   if (count <= m.maxHeroes && heroWidth >= m.heroOneColumn.width * unit && area.height >= m.heroOneColumn.height * unit) {
     const hero = heroFor({ width: heroWidth, height: area.height }, unit);
-    return { ...base, mode: 'heroes', columns: count, rows: 1, tileWidth: heroWidth, tileHeight: area.height, fontScale: hero.fontScale, entryLines: m.maxEntryLines, tilesPerPage: count, pageCount: 1, hero };
+    return { ...base, mode: 'heroes', columns: count, rows: 1, tile: 'full', tileWidth: heroWidth, tileHeight: area.height, fontScale: hero.fontScale, entryLines: m.maxEntryLines, tilesPerPage: count, pageCount: 1, hero };
   }
 
-  const grid = (g: Grid, pages: number, hero: HeroLayout | null): BoardLayout => {
+  const grid = (g: Grid, kind: TileKind, pages: number, hero: HeroLayout | null): BoardLayout => {
     // Beside a hero, tiles never out-shout it.
-    const fontScale = clampScale(Math.min(g.scale, hero?.fontScale ?? Infinity), m.maxTileScale);
+    const fontScale = clampScale(Math.min(g.scale, hero?.fontScale ?? Infinity), m.minTileScale, m.maxTileScale);
     return {
       ...base,
       mode: 'grid',
       columns: g.columns,
       rows: g.rows,
+      tile: kind,
       tileWidth: g.tileWidth,
       tileHeight: g.tileHeight,
       fontScale,
-      entryLines: entryLines(g.tileHeight, unit, fontScale),
+      entryLines: entryLines(kind, g.tileHeight, unit, fontScale),
       tilesPerPage: g.columns * g.rows,
       pageCount: pages,
       hero,
     };
   };
+  const kinds: TileKind[] = ['full', 'compact'];
 
   if (input.hero) {
     const heroWidth = Math.round((area.width - gap) * m.heroShare);
-    const rest = bestGrid({ width: area.width - heroWidth - gap, height: area.height }, count - 1, min, gap);
     const hero = heroFor({ width: heroWidth, height: area.height }, unit);
-    if (rest && heroWidth >= m.heroOneColumn.width * unit && area.height >= m.heroOneColumn.height * unit) return grid(rest, 1, hero);
+    const rest = { width: area.width - heroWidth - gap, height: area.height };
+    if (heroWidth >= m.heroOneColumn.width * unit && area.height >= m.heroOneColumn.height * unit) {
+      for (const kind of kinds) {
+        const g = fitKind(rest, count - 1, kind, unit, gap);
+        if (g) return grid(g, kind, 1, hero);
+      }
+    }
   }
 
-  const fitted = bestGrid(area, count, min, gap);
-  if (fitted) return grid(fitted, 1, null);
+  for (const kind of kinds) {
+    const g = fitKind(area, count, kind, unit, gap);
+    if (g) return grid(g, kind, 1, null);
+  }
 
+  // Pages of as many compact tiles as fit at the floor.
+  const min = tileAt('compact', unit, m.minTileScale);
   const columns = fits(area.width, min.width, gap);
   const rows = fits(area.height, min.height, gap);
   const tileWidth = side(area.width, columns, gap);
   const tileHeight = side(area.height, rows, gap);
-  const full: Grid = { columns, rows, tileWidth, tileHeight, scale: Math.min(tileWidth / min.width, tileHeight / min.height) };
-  return grid(full, pageCount(count, input.pinned ?? 0, columns * rows), null);
+  const full = tileAt('compact', unit, 1);
+  const page: Grid = { columns, rows, tileWidth, tileHeight, scale: Math.min(tileWidth / full.width, tileHeight / full.height) };
+  return grid(page, 'compact', pageCount(count, input.pinned ?? 0, columns * rows), null);
 }

@@ -1,11 +1,11 @@
 import type { IncidentState } from '../domain/incident';
 import { priorityRank } from '../domain/priority';
-import { impactStartedAt, lastUpdateAt } from './facts';
+import { impactStartedAt } from './facts';
 
 /**
- * SLA risk of an incident, higher = closer to (or further past) a breach, e.g. the fraction of the
- * SLA budget used. Undefined when unknown. The SLA issue provides it; until then the board falls
- * back to the time since the last stakeholder update.
+ * SLA risk of an incident, higher = closer to (or further past) a breach: the largest share of an
+ * SLA target used (≥ 1 = breached; see shared/wallboard/sla.ts `riskAt`). Undefined when no
+ * clock runs. The caller evaluates every incident at one instant, so the order is consistent.
  */
 export type RiskOf = (incident: IncidentState) => number | undefined;
 
@@ -17,7 +17,6 @@ interface Keyed {
   incident: IncidentState;
   rank: number;
   risk: number | undefined;
-  lastUpdate: number;
   started: number;
 }
 
@@ -28,8 +27,6 @@ function compareKeyed(a: Keyed, b: Keyed): number {
     if (b.risk === undefined) return -1;
     if (a.risk !== b.risk) return b.risk - a.risk;
   }
-  // Without SLA risk: longest since the last stakeholder update first (an earlier time = longer).
-  if (a.lastUpdate !== b.lastUpdate) return a.lastUpdate - b.lastUpdate;
   // Then by age: the longest-running impact first.
   if (a.started !== b.started) return a.started - b.started;
   return a.incident.id < b.incident.id ? -1 : a.incident.id > b.incident.id ? 1 : 0;
@@ -40,12 +37,16 @@ function keyed(incident: IncidentState, opts: OrderOptions): Keyed {
     incident,
     rank: priorityRank(incident.priority),
     risk: opts.risk?.(incident),
-    lastUpdate: Date.parse(lastUpdateAt(incident)),
     started: Date.parse(impactStartedAt(incident)),
   };
 }
 
-/** Board order: priority, then SLA risk (or time since the last update), then age. Does not depend on "now". */
+/**
+ * Board order: priority, then SLA risk (highest first; incidents without a running clock after
+ * those with one), then age (the longest-running impact first), then id. A pure function of the
+ * incidents and their risk: the board recomputes it only when incidents change or an SLA clock
+ * changes state, never on a clock tick.
+ */
 export function orderForBoard(incidents: readonly IncidentState[], opts: OrderOptions = {}): IncidentState[] {
   return incidents
     .map((i) => keyed(i, opts))

@@ -107,6 +107,6 @@ describe('shared folder convergence', () => {
       console.log(`convergence: ${allAcked.length} events, ${restarts} restarts, ${kills} kills; writers ${Math.round(tWriters - t0)} ms, flush ${Math.round(tFlush - tWriters)} ms, readers ${Math.round(tReaders - tFlush)} ms, rest ${Math.round(performance.now() - tReaders)} ms`);
       expect(restarts).toBeGreaterThan(0);
     },
-    120_000,
+    300_000, // ~45 s on an idle 2-core machine; generous for loaded CI runners
   );
 });

@@ -99,7 +99,7 @@ function counter(): { add(value: string, label: string): void; list(): ValueCoun
 /** Checks every row against the mapping and groups the valid ones into incidents. */
 export function analyzeCsv(table: CsvTable, mapping: CsvMapping, lifecycle: LifecycleRules): CsvAnalysis {
   const { header, rows } = table;
-  const fatal: ImportIssue[] = [];
+  const fatal: ImportIssue[] = [...table.fatal];
   const col = {} as Record<CsvColumnRole, number>;
   for (const role of ROLES) {
     const name = mapping.columns[role];

@@ -7,8 +7,10 @@ export interface CsvTable {
   rows: string[][];
   /** 1-based line of the file where data record `index` starts. */
   lineOf(index: number): number;
-  /** Records csv-parse could not read (bad quoting), with their line; they are not in `rows`. */
+  /** Records csv-parse could not read, with their line; they are not in `rows`. */
   issues: ImportIssue[];
+  /** Problems that leave part of the file unread (a quote never closed): nothing may be imported. */
+  fatal: ImportIssue[];
   delimiter: string;
 }
 
@@ -48,15 +50,17 @@ function countLines(text: string): number {
 export function parseCsvTable(text: string): CsvTable {
   const delimiter = detectDelimiter(text.replace(/^\uFEFF/, ''));
   const issues: ImportIssue[] = [];
+  let unclosed = false;
   const options: Options = {
     bom: true,
     delimiter,
     relax_column_count: true,
-    relax_quotes: false,
+    relax_quotes: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
     on_skip: (err: CsvError | undefined): undefined => {
-      if (err) issues.push({ line: typeof err.lines === 'number' ? err.lines : null, field: '(record)', message: err.message });
+      if (err?.code === 'CSV_QUOTE_NOT_CLOSED') unclosed = true;
+      else if (err) issues.push({ line: typeof err.lines === 'number' ? err.lines : null, field: '(record)', message: err.message });
     },
   };
   let records: string[][];
@@ -64,20 +68,27 @@ export function parseCsvTable(text: string): CsvTable {
     records = parse(text, options) as string[][];
   } catch (err) {
     const e = err as CsvError;
-    issues.push({ line: typeof e.lines === 'number' ? e.lines : null, field: '(file)', message: e.message });
+    if (e.code === 'CSV_QUOTE_NOT_CLOSED') unclosed = true;
+    else issues.push({ line: typeof e.lines === 'number' ? e.lines : null, field: '(file)', message: e.message });
     records = [];
   }
   const [header = [], ...rows] = records;
   let starts: Int32Array | undefined;
   // One record per line (the usual case): record i starts on line i + 2. Otherwise (quoted line
   // breaks, blank lines, skipped records) ask csv-parse where each record ends, once, lazily.
-  const simple = issues.length === 0 && countLines(text) === records.length;
+  const simple = issues.length === 0 && !unclosed && countLines(text) === records.length;
   const lineOf = (index: number): number => {
     if (simple) return index + 2;
     if (!starts) starts = recordLines(text, options, records.length);
     return starts[index + 1] ?? index + 2;
   };
-  return { header: header.map((h) => h.trim()), rows, lineOf, issues, delimiter };
+  const fatal: ImportIssue[] = [];
+  if (unclosed) {
+    // The quoted field opens in the record after the last one read (csv-parse counts lines oddly inside it).
+    const last = rows.length > 0 ? lineOf(rows.length - 1) + rows[rows.length - 1]!.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0) : 1;
+    fatal.push({ line: last + 1, field: '(record)', message: 'A quoted field opened here is never closed: the rest of the file cannot be read' });
+  }
+  return { header: header.map((h) => h.trim()), rows, lineOf, issues, fatal, delimiter };
 }
 
 /** Start line of every record (header included), from a second, slower parse with line info. */

@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/contract/import-api';
 import { MAX_LISTED_ISSUES } from '../../../shared/contract/import-api';
 import { writerCode } from '../../../shared/domain/ids';
-import type { LifecycleRules } from '../../../shared/domain/lifecycle';
+import { isActive, type LifecycleRules } from '../../../shared/domain/lifecycle';
 import type { PriorityMatrix } from '../../../shared/domain/priority';
 import { STATUSPAGE_IMPACT_LEVELS } from '../demo/statuspage-history';
 import type { TimedEvent } from '../workspace/timed-event';
@@ -21,7 +21,7 @@ import { parseCsvTable, type CsvTable } from './csv-table';
 import { IncidentIdIndex, incidentEventPrefix } from './import-ids';
 import { ImportNotes, IncidentBuilder } from './incident-builder';
 import { MappingStore } from './mapping-store';
-import { analyzeStatuspage, mapStatuspageIncident, readJson, type StatuspageAnalysis } from './statuspage-importer';
+import { analyzeStatuspage, lineOfIncident, mapStatuspageIncident, readJson, type StatuspageAnalysis } from './statuspage-importer';
 
 export interface PreviewRequest {
   content: string;
@@ -245,7 +245,8 @@ export class ImportService {
     let batch: TimedEvent[] = [];
     let done = 0;
     const flush = async (upTo: number) => {
-      const r = await this.ws.importEventsOnce(batch);
+      // Clients list active incidents: push those, not years of closed history.
+      const r = await this.ws.importEventsOnce(batch, (incident) => isActive(incident.status));
       recorded += r.recorded;
       alreadyPresent += r.skipped;
       batch = [];
@@ -348,7 +349,7 @@ export class ImportService {
     const valid = [...analysis.valid].sort((a, b) => Date.parse(a.incident.created_at) - Date.parse(b.incident.created_at) || a.index - b.index);
     this.progress(req.importId, 'map', 0, valid.length);
     for (let k = 0; k < valid.length; k++) {
-      const { incident, line } = valid[k]!;
+      const { incident } = valid[k]!;
       const prefix = incidentEventPrefix(req.sourceKey, incident.id);
       const existed = index.existing(prefix) !== undefined;
       let incidentId = '';
@@ -362,7 +363,7 @@ export class ImportService {
         });
         plans.push({ externalId: incident.id, incidentId, existed, events: events.map((e, i) => ({ ...e, id: `${prefix}${i}` })) });
       } catch (err) {
-        const issue = { line, field: `incident ${incident.id}`, message: `cannot be imported: ${errorText(err)}` };
+        const issue = { line: lineOfIncident(req.content, incident), field: `incident ${incident.id}`, message: `cannot be imported: ${errorText(err)}` };
         if (!req.acceptValidRows) throw refusal([issue], 1, true);
         issues.push(issue);
         rowsSkipped++;

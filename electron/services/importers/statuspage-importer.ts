@@ -10,7 +10,7 @@ import { clip } from './incident-builder';
 export interface StatuspageAnalysis {
   page: { id: string; name: string };
   total: number;
-  valid: Array<{ incident: StatuspageIncident; index: number; line: number | null }>;
+  valid: Array<{ incident: StatuspageIncident; index: number }>;
   fatal: ImportIssue[];
   issues: ImportIssue[];
   invalidRows: number;
@@ -76,16 +76,16 @@ export function analyzeStatuspage(text: string, json: unknown): StatuspageAnalys
   let firstAt: number | null = null;
   let lastAt: number | null = null;
   list.forEach((raw, index) => {
-    const line = lineOfIncident(text, raw);
     const parsed = StatuspageIncidentSchema.safeParse(raw);
     if (!parsed.success) {
+      const line = lineOfIncident(text, raw);
       const issue = parsed.error.issues[0]!;
       const field = (prefix === 'incidents' ? `incidents[${index}]` : 'incident') + issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
       issues.push({ line, field, message: issue.message });
       return;
     }
     const incident = parsed.data;
-    valid.push({ incident, index, line });
+    valid.push({ incident, index });
     impacts.set(incident.impact, (impacts.get(incident.impact) ?? 0) + 1);
     for (const u of incident.incident_updates) statuses.set(u.status, (statuses.get(u.status) ?? 0) + 1);
     const t = Date.parse(incident.created_at);
@@ -114,7 +114,7 @@ export function analyzeStatuspage(text: string, json: unknown): StatuspageAnalys
 }
 
 /** The line of an incident's `"id": "<id>"` in the file (good enough to find it in an editor). */
-function lineOfIncident(text: string, raw: unknown): number | null {
+export function lineOfIncident(text: string, raw: unknown): number | null {
   const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
   if (!id) return null;
   const at = text.search(new RegExp(`"id"\\s*:\\s*"${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));

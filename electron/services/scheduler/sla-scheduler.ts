@@ -13,6 +13,7 @@
  */
 import type { StreamMessage } from '../../../shared/contract/stream';
 import type { IncidentState } from '../../../shared/domain/incident';
+import { isActive } from '../../../shared/domain/lifecycle';
 import { dueBreaches, dueWarnings, nextWakeAt } from '../../../shared/sla/due';
 import { dueEscalations } from '../../../shared/sla/escalation';
 import { escalationPolicyFor } from '../../../shared/sla/escalation-policy';
@@ -184,6 +185,11 @@ export class SlaScheduler {
 
   /** What is due for one incident at `now`; updates its wake time. */
   private dueFor(incident: IncidentState, now: number): DueEvent[] {
+    if (!isActive(incident.status) && this.notBefore !== undefined && Date.parse(incident.updatedAt) < this.notBefore) {
+      // Closed before this machine watched SLAs: clocks stop when work is done, so nothing of it can be due.
+      this.wakeAt.delete(incident.id);
+      return [];
+    }
     const sla = policyFor(incident, this.policies.sla);
     const esc = escalationPolicyFor(incident, this.policies.escalation);
     const from = this.notBefore ?? -Infinity;

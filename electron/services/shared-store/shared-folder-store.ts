@@ -38,7 +38,7 @@ import {
   type SnapshotHeader,
 } from './format';
 import { CrcLog, readCrcLines, readLocalState, writeLocalState, type LocalShareState } from './local-files';
-import { errorCode, isNotFound, ShareIO, writeFileAtomic } from './share-io';
+import { errorCode, isNotFound, ShareIO, ShareTimeoutError, writeFileAtomic } from './share-io';
 
 export type ShareState = 'connected' | 'offline' | 'unmounted' | 'read-only' | 'disabled';
 
@@ -110,6 +110,11 @@ export interface SharedFolderStoreOptions {
   watch?: boolean;
   /** Create the store marker when the folder is empty and this PC has not used it before (default true). */
   initialiseEmpty?: boolean;
+  /**
+   * How long `load()` waits for the first read of the share (default 15 s). A slow share does not
+   * hold up the start: what has not arrived by then is delivered through onRemoteEvents.
+   */
+  loadWaitMs?: number;
 }
 
 type Listener = (events: unknown[]) => void;
@@ -201,6 +206,7 @@ export class SharedFolderStore implements EventStore {
   private uncompactedSegments = 0;
 
   private readonly listeners = new Set<Listener>();
+  private readonly undelivered: unknown[] = [];
   private readonly statusListeners = new Set<StatusListener>();
   private lastStatusKey = '';
   private lastSyncAt: string | null = null;
@@ -262,8 +268,11 @@ export class SharedFolderStore implements EventStore {
     if (this.local.storeId) await this.openReplica(this.local.storeId, events);
 
     this.collecting = events;
-    await this.request('full');
-    this.collecting = undefined;
+    const first = this.request('full');
+    let waited: NodeJS.Timeout | undefined;
+    await Promise.race([first, new Promise<void>((r) => (waited = setTimeout(r, this.opts.loadWaitMs ?? 15_000)))]);
+    clearTimeout(waited);
+    this.collecting = undefined; // from here on, new events go to onRemoteEvents listeners
     this.loaded = true;
     this.startTimers();
     this.emitStatus(true);
@@ -290,6 +299,10 @@ export class SharedFolderStore implements EventStore {
 
   onRemoteEvents(listener: Listener): () => void {
     this.listeners.add(listener);
+    if (this.undelivered.length) {
+      const pending = this.undelivered.splice(0);
+      listener(pending);
+    }
     return () => this.listeners.delete(listener);
   }
 
@@ -1030,6 +1043,10 @@ export class SharedFolderStore implements EventStore {
       for (const v of values) into.push(v);
       return;
     }
+    if (this.listeners.size === 0) {
+      for (const v of values) this.undelivered.push(v); // kept for the first listener
+      return;
+    }
     for (const l of this.listeners) l(values);
   }
 
@@ -1240,7 +1257,20 @@ export class SharedFolderStore implements EventStore {
     if (performance.now() - this.lastPresenceRead >= Math.min(this.presenceMs, 5000) || this.presence.size === 0) await this.readPresence();
   }
 
+  /**
+   * Best effort: a heartbeat that fails (Windows refuses to replace a file another PC has open,
+   * EBUSY/EPERM) is simply written next time; a share that is really gone shows in the next probe.
+   */
   private async writePresence(): Promise<void> {
+    try {
+      await this.writePresenceFile();
+    } catch (err) {
+      if (err instanceof ShareTimeoutError) throw err;
+      this.lastPresenceWrite = performance.now();
+    }
+  }
+
+  private async writePresenceFile(): Promise<void> {
     if (!this.writable) return;
     const now = this.clock.now();
     const p: Presence = {
@@ -1287,7 +1317,8 @@ export class SharedFolderStore implements EventStore {
           });
         }
       } catch (err) {
-        if (!isNotFound(err) && !(err instanceof SyntaxError)) throw err;
+        if (err instanceof ShareTimeoutError) throw err;
+        // Vanished, half-replaced (Windows), unreadable or not JSON: skip this heartbeat.
       }
     }
   }

@@ -137,20 +137,21 @@ export class WorkspaceService {
   }
 
   /** Records events durably, then updates state and tells every listener. */
-  private async record(envelopes: EventEnvelope[]): Promise<IncidentState[]> {
+  private async record(envelopes: EventEnvelope[], announce?: (s: IncidentState) => boolean): Promise<IncidentState[]> {
     await this.store.append(envelopes);
-    return this.absorb(envelopes);
+    return this.absorb(envelopes, announce);
   }
 
-  /** Folds events in and tells every listener which incidents changed. */
-  private absorb(raw: readonly unknown[]): IncidentState[] {
+  /** Folds events in and tells every listener which incidents changed (those `announce` picks, if given). */
+  private absorb(raw: readonly unknown[], announce?: (s: IncidentState) => boolean): IncidentState[] {
     const changed = this.ingest(raw);
-    if (changed.length) this.emit({ kind: 'incidents', incidents: changed });
+    const told = announce ? changed.filter(announce) : changed;
+    if (told.length) this.emit({ kind: 'incidents', incidents: told });
     return changed;
   }
 
   /** Records historical events at their own times (demo seed, importers). */
-  async importEvents(items: readonly TimedEvent[]): Promise<void> {
+  async importEvents(items: readonly TimedEvent[], announce?: (s: IncidentState) => boolean): Promise<void> {
     const sorted = [...items].sort((a, b) => a.at - b.at);
     const saved = this.hlc;
     const envelopes = sorted.map((item) => {
@@ -159,21 +160,23 @@ export class WorkspaceService {
       return item.id ? { ...envelope, id: item.id } : envelope;
     });
     this.hlc = saved;
-    await this.record(envelopes);
+    await this.record(envelopes, announce);
   }
 
   /**
    * Like importEvents, for items with fixed ids: those whose id this workspace holds already are
    * skipped (importing the same file twice adds nothing). Returns how many were recorded.
+   * `announce` picks the changed incidents pushed to clients (an import of years of closed
+   * history need not stream every one of them to every window).
    */
-  async importEventsOnce(items: readonly TimedEvent[]): Promise<{ recorded: number; skipped: number }> {
+  async importEventsOnce(items: readonly TimedEvent[], announce?: (s: IncidentState) => boolean): Promise<{ recorded: number; skipped: number }> {
     const known = new Map<string, Set<string>>();
     const fresh = items.filter((item) => {
       let ids = known.get(item.stream);
       if (!ids) known.set(item.stream, (ids = new Set([...(this.incidents.get(item.stream)?.timeline ?? []), ...(this.orphans.get(item.stream) ?? [])].map((e) => e.id))));
       return !item.id || (!ids.has(item.id) && Boolean(ids.add(item.id)));
     });
-    if (fresh.length) await this.importEvents(fresh);
+    if (fresh.length) await this.importEvents(fresh, announce);
     return { recorded: fresh.length, skipped: items.length - fresh.length };
   }
 

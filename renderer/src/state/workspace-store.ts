@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { WorkspaceInfo } from '../../../shared/contract/api';
 import type { IncidentState } from '../../../shared/domain/incident';
 import type { ApiClient } from '../api/api-client';
+import { setClockOffset } from '../ui/clock-store';
 
 export interface WorkspaceStore {
   info: WorkspaceInfo | undefined;
@@ -34,6 +35,7 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => ({
     const load = async () => {
       try {
         const [info, list] = await Promise.all([client.call('workspace.info', {}), client.call('incidents.list', { scope: 'active' })]);
+        if (info.now !== undefined) setClockOffset(info.now - Date.now());
         set({ info, loadError: undefined });
         get().upsert(list.incidents);
       } catch (err) {
@@ -43,6 +45,7 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => ({
     const offStream = client.subscribe((message) => {
       if (message.kind === 'incidents') get().upsert(message.incidents);
       if (message.kind === 'settings') void client.call('workspace.info', {}).then((info) => set({ info }));
+      if (message.kind === 'clock') setClockOffset(message.now - Date.now());
     });
     const offConnection = client.onConnectionChange((connected) => {
       const wasConnected = get().connected;

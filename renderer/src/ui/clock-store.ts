@@ -17,6 +17,14 @@ export function startClock(intervalMs = 1000): () => void {
   };
 }
 
+/**
+ * Re-bases the displayed time on the host's clock: `offsetMs` = host now − this machine's now
+ * (set from workspace.info's `now`, and from `clock` stream messages of a test host).
+ */
+export function setClockOffset(offsetMs: number): void {
+  useClock.setState({ offsetMs, now: Date.now() + offsetMs });
+}
+
 export function useNow(): number {
   return useClock((s) => s.now);
 }

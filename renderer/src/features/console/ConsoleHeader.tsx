@@ -1,3 +1,4 @@
+import { NotificationBell } from '../notifications/NotificationBell';
 import { useConsole } from './console-store';
 import { HeaderClock } from './HeaderClock';
 import { useReadOnly } from './hooks';
@@ -34,6 +35,7 @@ export function ConsoleHeader() {
       <OperatorField />
       <UtcToggle />
       <HeaderClock />
+      <NotificationBell />
       <a className="console-header-link" href="#/wall">
         Wall board
       </a>

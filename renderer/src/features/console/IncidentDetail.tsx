@@ -11,8 +11,10 @@ import { QuickEntry } from './QuickEntry';
 import { RelationsPanel } from './RelationsPanel';
 import { RespondersPanel } from './RespondersPanel';
 import { RolesPanel } from './RolesPanel';
+import { SlaPanel } from './SlaPanel';
 import { TasksPanel } from './TasksPanel';
 import { Timeline } from './Timeline';
+import { UpdateComposer } from './UpdateComposer';
 import './IncidentDetail.css';
 
 /** The selected incident: header and lifecycle, quick entry and timeline, and the side panels. */
@@ -33,6 +35,8 @@ export function IncidentDetail({ incident, info }: { incident: IncidentState; in
           <Timeline incident={incident} />
         </div>
         <div className="console-detail-side" role="region" aria-label="Incident details" tabIndex={0}>
+          <UpdateComposer key={`update-${incident.id}`} incident={incident} />
+          <SlaPanel key={`sla-${incident.id}`} incident={incident} />
           <PriorityPanel key={`${incident.id}-${incident.impact}-${incident.urgency}-${incident.priorityOverride ?? ''}`} incident={incident} matrix={info.matrix} />
           <RolesPanel key={`roles-${incident.id}`} incident={incident} />
           <RespondersPanel key={`responders-${incident.id}`} incident={incident} />

@@ -4,6 +4,8 @@ import { FlagBadges, StatusBadge } from '../../ui/StatusBadge';
 import { Elapsed } from './Elapsed';
 import { useTimeFormat } from './hooks';
 import { elapsedStart } from './incident-label';
+import { EscalationLevel } from './EscalationLevel';
+import { SlaCountdown } from './SlaCountdown';
 import './IncidentDetail.css';
 
 /** Who, what and how long: the top of the selected incident. */
@@ -35,6 +37,18 @@ export function IncidentHeader({ incident: i }: { incident: IncidentState }) {
             <dt>Elapsed</dt>
             <dd>
               <Elapsed since={start.at} label={start.label} className="console-detail-elapsed" /> <span className="console-muted">{start.label}</span>
+            </dd>
+          </div>
+          <div>
+            <dt>SLA</dt>
+            <dd className="console-detail-sla" data-testid="header-sla">
+              <SlaCountdown incident={i} />
+            </dd>
+          </div>
+          <div>
+            <dt>Escalation</dt>
+            <dd>
+              <EscalationLevel incident={i} />
             </dd>
           </div>
           <div>

@@ -4,6 +4,7 @@ import { PriorityBadge } from '../../ui/PriorityBadge';
 import { FlagBadges, StatusBadge } from '../../ui/StatusBadge';
 import { Elapsed } from './Elapsed';
 import { elapsedStart, rowDescription, rowName } from './incident-label';
+import { SlaCountdown } from './SlaCountdown';
 import './IncidentList.css';
 
 export interface IncidentRowProps {
@@ -43,6 +44,9 @@ export const IncidentRow = memo(function IncidentRow({ incident: i, selected, ch
             <Elapsed since={start.at} label={start.label} className="console-row-elapsed" />
           </span>
           <span className="console-row-title">{i.title}</span>
+          <span className="console-row-line console-row-sla" data-testid="row-sla">
+            <SlaCountdown incident={i} />
+          </span>
           <span className="console-row-line console-row-meta">
             <StatusBadge status={i.status} />
             <FlagBadges major={i.major} exercise={i.exercise} />

@@ -113,7 +113,7 @@ export function ListFilters({ onStatusChange }: { onStatusChange: (status: Statu
             Clear {active} filter{active === 1 ? '' : 's'}
           </button>
         ) : (
-          <span className="console-hint">Sorted by priority, oldest update, age</span>
+          <span className="console-hint">Sorted by priority, SLA risk, age</span>
         )}
       </div>
     </div>

@@ -4,10 +4,12 @@ import type { IncidentCommandInput } from '../../../../shared/domain/commands';
 import type { IncidentState } from '../../../../shared/domain/incident';
 import { useApi } from '../../api/api-context';
 import { useWorkspace } from '../../state/workspace-store';
+import { useClock } from '../../ui/clock-store';
 import { formatTime, utcTitle } from '../../ui/format';
 import { isBrowserMode, useConsole } from './console-store';
 import { apiErrorOf } from './form-errors';
 import { visibleIncidents } from './incident-filter';
+import { riskOf } from './sla-model';
 import { isSameDay } from './time-input';
 
 /** Show every time in UTC (machine setting). */
@@ -48,12 +50,19 @@ export function useTimeFormat(): TimeFormat {
   );
 }
 
-/** The filtered, sorted incident list the console shows. */
+/**
+ * The filtered, sorted incident list the console shows. SLA risk moves with time, so the order is
+ * recomputed once a minute (and on every change), not on every tick.
+ */
 export function useVisibleIncidents(): IncidentState[] {
   const incidents = useWorkspace((s) => s.incidents);
   const filters = useConsole((s) => s.filters);
   const operator = useOperator();
-  return useMemo(() => visibleIncidents(Object.values(incidents), filters, operator), [incidents, filters, operator]);
+  const minute = useClock((s) => Math.floor(s.now / 60_000));
+  return useMemo(() => {
+    const now = Math.max(minute * 60_000, useClock.getState().now);
+    return visibleIncidents(Object.values(incidents), filters, operator, (i) => riskOf(i, now));
+  }, [incidents, filters, operator, minute]);
 }
 
 export function useSelectedIncident(): IncidentState | undefined {

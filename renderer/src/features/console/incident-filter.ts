@@ -69,9 +69,12 @@ export function matchesFilters(i: Filterable, f: ConsoleFilters, operator: strin
   return matchesSearch(i, f.search);
 }
 
-/** The console list: filtered, then in console order. */
-export function visibleIncidents<T extends Filterable>(all: readonly T[], f: ConsoleFilters, operator: string): T[] {
-  return sortForConsole(all.filter((i) => matchesFilters(i, f, operator)));
+/** The console list: filtered, then in console order (by SLA risk within a priority when `risk` is given). */
+export function visibleIncidents<T extends Filterable>(all: readonly T[], f: ConsoleFilters, operator: string, risk?: (incident: T) => number | undefined): T[] {
+  return sortForConsole(
+    all.filter((i) => matchesFilters(i, f, operator)),
+    risk,
+  );
 }
 
 /** How many filters narrow the list (for the "clear filters" affordance). */

@@ -3,6 +3,7 @@ import type { TaskState } from '../../../../shared/domain/incident';
 import { STATUS_LABELS } from '../../../../shared/domain/lifecycle';
 import type { Priority } from '../../../../shared/domain/priority';
 import { MILESTONE_LABELS, roleLabel, type TaskStatus } from '../../../../shared/domain/vocabulary';
+import { SLA_TARGET_LABELS } from '../../../../shared/sla/policy';
 import { RELATION_LABELS } from './relation-labels';
 
 export interface SentenceContext {
@@ -144,9 +145,9 @@ export function describeEvent(raw: EventEnvelope, ctx: SentenceContext): Sentenc
     case 'entry.added':
       return { text: e.data.text };
     case 'sla.warning':
-      return { text: `SLA warning: ${e.data.target} target ${e.data.level}% used`, detail: e.data.dueAt ? `Due ${ctx.time(e.data.dueAt)}` : undefined };
+      return { text: `SLA warning: ${SLA_TARGET_LABELS[e.data.target]} target ${e.data.level}% used`, detail: e.data.dueAt ? `Due ${ctx.time(e.data.dueAt)}` : undefined };
     case 'sla.breached':
-      return { text: `SLA breached: ${e.data.target} target (${e.data.targetMinutes} min, ${e.data.priority})`, detail: `At ${ctx.time(e.data.breachedAt)}` };
+      return { text: `SLA breached: ${SLA_TARGET_LABELS[e.data.target]} target (${e.data.targetMinutes} min, ${e.data.priority})`, detail: `At ${ctx.time(e.data.breachedAt)}` };
     case 'escalation.raised':
       return withDetail(
         `${e.data.automatic ? 'Escalated automatically' : 'Escalated'} to level ${e.data.level}${e.data.name ? ` (${e.data.name})` : ''}`,

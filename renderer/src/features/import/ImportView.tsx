@@ -189,7 +189,7 @@ export function ImportView() {
                   {formatCount(preview.incidentCount)} incidents
                   {preview.firstAt && preview.lastAt ? ` · ${preview.firstAt.slice(0, 10)} … ${preview.lastAt.slice(0, 10)}` : ''}
                   {preview.knownIncidents > 0 ? ` · ${formatCount(preview.knownIncidents)} imported before` : ''} · mapping{' '}
-                  {preview.mappingOrigin === 'remembered' ? 'remembered for this source' : preview.mappingOrigin === 'suggested' ? 'suggested' : 'edited'}
+                  {preview.mappingOrigin === 'remembered' ? 'remembered for this source' : preview.mappingOrigin === 'suggested' ? 'suggested' : 'as set here'}
                   {checking ? ' · checking…' : ''}
                 </>
               ) : null}

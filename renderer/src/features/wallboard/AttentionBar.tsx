@@ -1,8 +1,8 @@
 import type { AttentionKind } from '../../../../shared/wallboard/attention';
 
-const SHORT: Record<AttentionKind, string> = { 'new-p1': 'New P1', overdue: 'Overdue' };
+const SHORT: Record<AttentionKind, string> = { 'new-p1': 'New P1', breach: 'SLA breach', overdue: 'Update overdue' };
 
-/** Unacknowledged attention kinds joined with spaces ("new-p1 overdue"), '' when none: a primitive keeps tiles memoisable. */
+/** Unacknowledged attention kinds joined with spaces ("new-p1 breach overdue"), '' when none: a primitive keeps tiles memoisable. */
 export type TileAttention = string;
 
 export function attentionLabel(attention: TileAttention): string {

@@ -1,20 +1,27 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { IncidentState } from '../../../../shared/domain/incident';
 import { ENTRY_KIND_LABELS } from '../../../../shared/domain/vocabulary';
 import { headlineEntry, impactStartedAt, lastUpdateAt, latestStakeholderUpdate } from '../../../../shared/wallboard/facts';
+import type { TileKind } from '../../../../shared/wallboard/layout';
+import type { BoardSla } from '../../../../shared/wallboard/sla';
 import { PriorityBadge } from '../../ui/PriorityBadge';
 import { FlagBadges, StatusBadge } from '../../ui/StatusBadge';
+import { useNow } from '../../ui/clock-store';
 import { AttentionBar, type TileAttention } from './AttentionBar';
 import { Ago, Elapsed } from './time-texts';
+import { SlaLine } from './WallSla';
 import './WallTile.css';
 
 export interface TileProps {
   incident: IncidentState;
-  overdue: boolean;
+  /** The board's SLA evaluation of the incident: the same object until it changes, so memo holds. */
+  sla: BoardSla | undefined;
   /** Unacknowledged attention reasons, as a stable string (see AttentionBar). */
   attention: TileAttention;
   /** Pinned to every page while the board pages. */
   pinned: boolean;
+  /** Full tile, or the compact one of dense grids (see WALL_METRICS.tiles). */
+  kind: TileKind;
   onAcknowledge: (id: string) => void;
 }
 
@@ -24,14 +31,14 @@ export function tileIds(id: string): { id: string; title: string } {
   return { id: `wall-${safe}-id`, title: `wall-${safe}-title` };
 }
 
-/** Time since the last stakeholder update, or the overdue mark. */
-export function UpdateAge({ incident, overdue }: { incident: IncidentState; overdue: boolean }) {
+/** Time since the last stakeholder update, or the overdue mark (the SLA update clock breached). */
+export function UpdateAge({ incident, overdue, compact = false }: { incident: IncidentState; overdue: boolean; compact?: boolean }) {
   const hasUpdate = latestStakeholderUpdate(incident) !== undefined;
   const at = lastUpdateAt(incident);
   if (overdue)
     return (
       <span className="wall-overdue">
-        <span aria-hidden="true">⚠ </span>UPDATE OVERDUE · <Elapsed since={at} />
+        <span aria-hidden="true">⚠ </span>UPDATE OVERDUE{compact ? null : <> · <Elapsed since={at} /></>}
       </span>
     );
   return hasUpdate ? (
@@ -40,40 +47,68 @@ export function UpdateAge({ incident, overdue }: { incident: IncidentState; over
     </span>
   ) : (
     <span>
-      No update yet · <Elapsed since={at} />
+      No update{compact ? null : ' yet'} · <Elapsed since={at} />
     </span>
   );
 }
 
-/**
- * One incident on the grid. Memoised on its props: the store keeps an incident's object identity
- * while its version is unchanged, so a tick of the clock re-renders only the time texts inside.
- */
-export const WallTile = memo(function WallTile({ incident, overdue, attention, pinned, onAcknowledge }: TileProps) {
+function tileClasses(p: TileProps): string {
+  const classes = ['wall-tile', `wall-tile--${p.kind}`, `wall-tile--${p.incident.priority}`];
+  if (p.sla?.tone && p.sla.tone !== 'ok') classes.push(`is-sla-${p.sla.tone}`);
+  if (p.sla?.overdue) classes.push('is-overdue');
+  if (p.attention) classes.push('is-attention');
+  if (p.pinned) classes.push('is-pinned');
+  if (p.incident.exercise) classes.push('is-exercise');
+  return classes.join(' ');
+}
+
+/** One incident on the grid. Not memoised: see WallTile (and TickingTile for the benchmark baseline). */
+export function WallTileBody(props: TileProps) {
+  const { incident, sla, attention, kind, onAcknowledge } = props;
   const ids = tileIds(incident.id);
-  const latest = headlineEntry(incident);
-  const coordinator = incident.roles.coordinator;
-  const classes = ['wall-tile', `wall-tile--${incident.priority}`];
-  if (overdue) classes.push('is-overdue');
-  if (attention) classes.push('is-attention');
-  if (pinned) classes.push('is-pinned');
-  if (incident.exercise) classes.push('is-exercise');
+  const overdue = Boolean(sla?.overdue);
+  const compact = kind === 'compact';
+  const flags = (incident.major || incident.exercise) && (
+    <span className="wall-tile__flags">
+      <FlagBadges major={incident.major} exercise={incident.exercise} />
+    </span>
+  );
   return (
-    <article
-      className={classes.join(' ')}
-      aria-labelledby={`${ids.id} ${ids.title}`}
-      data-incident={incident.id}
-      onClick={attention ? () => onAcknowledge(incident.id) : undefined}
-    >
+    <article className={tileClasses(props)} aria-labelledby={`${ids.id} ${ids.title}`} data-incident={incident.id} onClick={attention ? () => onAcknowledge(incident.id) : undefined}>
       <div className="wall-tile__top">
         <PriorityBadge priority={incident.priority} />
         <span className="wall-tile__id" id={ids.id}>
           {incident.id}
         </span>
+        {compact && flags}
       </div>
       <h2 className="wall-tile__title" id={ids.title}>
         {incident.title}
       </h2>
+      <div className="wall-tile__row wall-tile__row--sla">
+        <SlaLine sla={sla} />
+      </div>
+      {compact ? (
+        attention ? (
+          <AttentionBar attention={attention} onAcknowledge={() => onAcknowledge(incident.id)} />
+        ) : (
+          <div className="wall-tile__row">
+            <StatusBadge status={incident.status} />
+            <UpdateAge incident={incident} overdue={overdue} compact />
+          </div>
+        )
+      ) : (
+        <FullRows incident={incident} overdue={overdue} attention={attention} flags={flags} onAcknowledge={onAcknowledge} />
+      )}
+    </article>
+  );
+}
+
+function FullRows({ incident, overdue, attention, flags, onAcknowledge }: { incident: IncidentState; overdue: boolean; attention: TileAttention; flags: ReactNode; onAcknowledge: (id: string) => void }) {
+  const latest = headlineEntry(incident);
+  const coordinator = incident.roles.coordinator;
+  return (
+    <>
       <div className="wall-tile__row">
         <StatusBadge status={incident.status} />
         <span className="wall-tile__fact">
@@ -84,11 +119,7 @@ export const WallTile = memo(function WallTile({ incident, overdue, attention, p
         <UpdateAge incident={incident} overdue={overdue} />
       </div>
       <div className={coordinator ? 'wall-tile__row' : 'wall-tile__row wall-tile__row--missing'}>
-        {(incident.major || incident.exercise) && (
-          <span className="wall-tile__flags">
-            <FlagBadges major={incident.major} exercise={incident.exercise} />
-          </span>
-        )}
+        {flags}
         {coordinator ? (
           <span className="wall-tile__fact">
             <span className="wall-label">Coord.</span> {coordinator}
@@ -110,6 +141,19 @@ export const WallTile = memo(function WallTile({ incident, overdue, attention, p
           <p className="wall-tile__entry wall-muted">No timeline entries yet</p>
         )}
       </div>
-    </article>
+    </>
   );
-});
+}
+
+/**
+ * One incident on the grid, memoised on its props: the store keeps an incident's object identity
+ * while its version is unchanged and the board keeps its SLA evaluation until a clock changes
+ * state, so a tick of the clock re-renders only the time texts inside.
+ */
+export const WallTile = memo(WallTileBody);
+
+/** Benchmark baseline only (`bench=rerender-all`): the tile re-renders on every clock tick. */
+export function TickingTile(props: TileProps) {
+  useNow();
+  return <WallTileBody {...props} />;
+}

@@ -1,3 +1,5 @@
+import type { SlaClock } from '../../../../shared/sla/clocks';
+import { describeClock } from '../../../../shared/sla/describe';
 import { useClock } from '../../ui/clock-store';
 import { formatDuration } from '../../ui/format';
 
@@ -18,6 +20,12 @@ export function Ago({ at }: { at: string }) {
   const t = Date.parse(at);
   const text = useClock((s) => formatDuration(s.now - t));
   return <span className="wall-time">{text} ago</span>;
+}
+
+/** An SLA clock's sentence ("update due in 4 min", "resolution breached 12 min ago"); changes about once a minute. */
+export function SlaText({ clock }: { clock: SlaClock }) {
+  const text = useClock((s) => describeClock(clock, s.now));
+  return <span className="wall-time">{text}</span>;
 }
 
 function two(n: number): string {

@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { parseCsvTable } from '../../electron/services/importers/csv-table';
+const lines = readFileSync('/work/shared/data/eventlogs/bpi2013_vinst_incidents_sample1000cases.csv', 'utf8').split('\r\n').slice(0, 300);
+lines[4] = lines[4]!.replace('Accepted,In Progress', 'Accepted,"In "Progress');
+const t = parseCsvTable(lines.join('\r\n') + '\r\n');
+console.log(t.issues, t.rows.length, t.lineOf(0), t.lineOf(3), t.lineOf(4), t.lineOf(49), t.lineOf(100));
+console.log(t.rows[3]?.slice(0,4), t.rows[4]?.slice(0,4));
+const l2 = [...lines]; l2[4] = lines[4]!.replace('Accepted,"In "Progress', 'Accepted,"In Progress');
+const t2 = parseCsvTable(l2.join('\r\n') + '\r\n');
+console.log(t2.issues, t2.rows.length, t2.rows[3]?.slice(0,4));

@@ -1,0 +1,14 @@
+import { chromium } from '@playwright/test';
+const base = process.argv[2] ?? 'http://127.0.0.1:4599';
+const out = process.argv[3] ?? '/tmp/wf-look';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run','--disable-quic'] });
+const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+page.on('console', (m) => { if (m.type() === 'error') console.log('console error:', m.text()); });
+await page.goto(base + '/');
+await page.waitForTimeout(2500);
+await page.screenshot({ path: `${out}/console.png` });
+await page.getByRole('button', { name: /^Notifications/ }).click();
+await page.waitForTimeout(500);
+await page.screenshot({ path: `${out}/panel.png` });
+console.log(await page.title());
+await browser.close();
