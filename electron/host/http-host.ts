@@ -68,7 +68,11 @@ export function createHttpHost(opts: HostOptions): HttpHost {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      if (err instanceof ApiError) return sendError(res, err.body);
+      if (err instanceof ApiError) {
+        // The rest of an oversized body is still on its way: do not reuse this connection.
+        if (err.body.code === 'too_large') res.setHeader('connection', 'close');
+        return sendError(res, err.body);
+      }
       console.error(err);
       sendError(res, { code: 'internal', message: 'Internal error; nothing was changed' });
     });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IncidentStateSchema } from '../domain/incident';
 import { NotificationSchema } from '../notifications/model';
+import { AlertGroupSchema, CriticalAlertSchema } from './alerts-api';
 
 /** What the backend pushes to every connected client (IPC events or server-sent events). */
 export const StreamMessageSchema = z.discriminatedUnion('kind', [
@@ -25,6 +26,18 @@ export const StreamMessageSchema = z.discriminatedUnion('kind', [
     added: z.array(NotificationSchema),
     acknowledged: z.array(z.string()).default([]),
     operator: z.string().optional(),
+  }),
+  /**
+   * Alert inbox: groups that changed (`truncated`: too many to send, reload with `alerts.inbox`),
+   * newly firing critical alerts, and incidents whose attached alerts have all resolved (the
+   * console suggests Monitoring).
+   */
+  z.object({
+    kind: z.literal('alerts'),
+    groups: z.array(AlertGroupSchema),
+    truncated: z.boolean().default(false),
+    critical: z.array(CriticalAlertSchema).default([]),
+    monitoringSuggested: z.array(z.string()).default([]),
   }),
 ]);
 export type StreamMessage = z.infer<typeof StreamMessageSchema>;

@@ -8,10 +8,10 @@
  */
 import type { IncidentState } from '../domain/incident';
 import type { Status } from '../domain/lifecycle';
-import { priorityRank, type Priority } from '../domain/priority';
+import { PRIORITIES, priorityRank, type Priority } from '../domain/priority';
 import { allCycles } from '../sla/clocks';
 import { DEFAULT_SLA_POLICY } from '../sla/defaults';
-import { policyFor, type SlaPolicy, type SlaTarget } from '../sla/policy';
+import { policyFor, SLA_TARGETS, type SlaPolicy, type SlaTarget } from '../sla/policy';
 import { parseIso, parseIsoOrNull } from './time';
 
 /** Outcome of one SLA clock cycle, as far as the incident's events decide it. */
@@ -27,15 +27,60 @@ export interface SlaOutcome {
   at: number;
 }
 
+/** SLA outcome states as packed in `IncidentFacts.slaCode`. */
+export const SLA_MET = 0;
+export const SLA_BREACHED = 1;
+export const SLA_PENDING = 2;
+const SLA_STATES = ['met', 'breached', 'pending'] as const;
+
+/** Packs (target, priority, state) into one small integer: (target × 5 + priority) × 3 + state. */
+export function slaCode(target: SlaTarget, priority: Priority, state: SlaOutcome['state']): number {
+  return (SLA_TARGETS.indexOf(target) * 5 + PRIORITIES.indexOf(priority)) * 3 + SLA_STATES.indexOf(state);
+}
+
+/**
+ * Interned keys (lower-cased names or normalised titles) → small integers, so series group by
+ * array index instead of by string. Shared by every cache in the process; id 0 is "none".
+ */
+export class KeyTable {
+  private readonly ids = new Map<string, number>([['', 0]]);
+  readonly keys: string[] = [''];
+
+  id(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+    }
+    return id;
+  }
+
+  /** The id of a key already seen, or undefined. */
+  find(key: string): number | undefined {
+    return this.ids.get(key);
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+}
+
+/** Categories, services, teams and locations (lower-cased). */
+export const NAME_KEYS = new KeyTable();
+/** Normalised titles. */
+export const TITLE_KEYS = new KeyTable();
+
 export interface IncidentFacts {
   id: string;
   /** Incident version the facts were extracted from. */
   version: string;
   title: string;
-  /** Title normalised for recurrence: lower case, digits → #, punctuation dropped. */
-  titleKey: string;
-  /** Current priority. */
+  /** Title normalised for recurrence (see normaliseTitle), interned in TITLE_KEYS. */
+  titleId: number;
+  /** Current priority, and its index (P1 = 0). */
   priority: Priority;
+  priorityIndex: number;
   exercise: boolean;
   /** Cancelled incidents (duplicates, false alarms) are left out of every metric. */
   cancelled: boolean;
@@ -45,8 +90,11 @@ export interface IncidentFacts {
   teams: readonly string[];
   /** From tags `location:<name>`. */
   locations: readonly string[];
-  /** Lower-cased dimension values, for filters and grouping. */
-  keys: { category: string; services: readonly string[]; teams: readonly string[]; locations: readonly string[] };
+  /** The same, lower-cased and interned in NAME_KEYS (category 0 = none); serviceIds[i] is services[i]. */
+  categoryId: number;
+  serviceIds: Int32Array;
+  teamIds: Int32Array;
+  locationIds: Int32Array;
   createdAt: number;
   /** impactStarted ?? createdAt: where every duration starts. */
   start: number;
@@ -63,9 +111,20 @@ export interface IncidentFacts {
   escalated: boolean;
   /** Went from Resolved/Closed back to an active status at least once. */
   reopened: boolean;
-  /** Times of work events (the domain's own event types, by recordedAt), ascending. */
+  /** Times of work events (the incident's own event types, by recordedAt), ascending. */
   work: Float64Array;
-  sla: readonly SlaOutcome[];
+  /** SLA outcomes of every clock cycle, ascending by `slaAt`; `slaCode` packs target, priority and state (see slaCode()). */
+  slaAt: Float64Array;
+  slaCode: Uint8Array;
+}
+
+/** The SLA outcomes of facts, unpacked. */
+export function slaOutcomesOf(f: IncidentFacts): SlaOutcome[] {
+  return Array.from(f.slaAt, (at, i) => {
+    const code = f.slaCode[i]!;
+    const tp = Math.floor(code / 3);
+    return { target: SLA_TARGETS[Math.floor(tp / 5)]!, priority: PRIORITIES[tp % 5]!, state: SLA_STATES[code % 3]!, at };
+  });
 }
 
 export interface FactsOptions {
@@ -194,20 +253,26 @@ export function extractFacts(incident: IncidentState, opts: FactsOptions): Incid
   const acknowledged = parseIsoOrNull(m.acknowledged) ?? leftNewAt;
   const mitigated = parseIsoOrNull(m.mitigated) ?? resolved;
   const cancelled = incident.status === 'cancelled';
+  const ids = (names: readonly string[]) => Int32Array.from(names, (n) => NAME_KEYS.id(lower(n)));
+  const sla = cancelled ? [] : slaOutcomes(incident, opts.slaPolicies ?? [DEFAULT_SLA_POLICY], opts.now).sort((a, b) => a.at - b.at);
 
   return {
     id: incident.id,
     version: incident.version,
     title: incident.title,
-    titleKey: normaliseTitle(incident.title),
+    titleId: TITLE_KEYS.id(normaliseTitle(incident.title)),
     priority: incident.priority,
+    priorityIndex: PRIORITIES.indexOf(incident.priority),
     exercise: incident.exercise,
     cancelled,
     category: incident.category.trim(),
     services,
     teams,
     locations,
-    keys: { category: lower(incident.category), services: services.map(lower), teams: teams.map(lower), locations: locations.map(lower) },
+    categoryId: NAME_KEYS.id(lower(incident.category)),
+    serviceIds: ids(services),
+    teamIds: ids(teams),
+    locationIds: ids(locations),
     createdAt,
     start,
     acknowledged,
@@ -218,7 +283,8 @@ export function extractFacts(incident: IncidentState, opts: FactsOptions): Incid
     escalated,
     reopened,
     work: times,
-    sla: cancelled ? [] : slaOutcomes(incident, opts.slaPolicies ?? [DEFAULT_SLA_POLICY], opts.now),
+    slaAt: Float64Array.from(sla, (o) => o.at),
+    slaCode: Uint8Array.from(sla, (o) => slaCode(o.target, o.priority, o.state)),
   };
 }
 

@@ -1,29 +1,18 @@
 /**
  * The trend series: one pass over per-incident facts (see facts.ts), folding each incident into
- * every series at once. Definitions of each metric: docs/METRICS.md.
+ * every series at once. Grouping is by array index (bucket × priority, interned key ids) into
+ * typed arrays; durations are grouped by a counting sort and ordered by sorting small runs and
+ * merging them. Definitions of each metric: docs/METRICS.md.
  */
 import { PRIORITIES, type Priority } from '../domain/priority';
 import { SLA_TARGETS, type SlaPolicy, type SlaTarget } from '../sla/policy';
-import type { IncidentFacts } from './facts';
-import type {
-  BreakdownRow,
-  DurationPoint,
-  PriorityCounts,
-  Rate,
-  RecurringRow,
-  SlaCell,
-  SlaPoint,
-  TrendsFilters,
-  TrendsQuery,
-  TrendsResult,
-} from './schema';
-import { EMPTY_STATS, NumberList, ratio, summarize, type DurationStats } from './stats';
-import { bucketOf, DAY, isAfterHours, localClock, lowerBound, makeBuckets, parseIso } from './time';
+import { NAME_KEYS, SLA_BREACHED, SLA_MET, TITLE_KEYS, type IncidentFacts } from './facts';
+import type { BreakdownRow, DurationPoint, PriorityCounts, Rate, RecurringRow, SlaCell, SlaPoint, TrendsFilters, TrendsQuery, TrendsResult } from './schema';
+import { Grouped, mergeRuns, ratio, statsOfSorted, type DurationStats } from './stats';
+import { bucketOf, DAY, HOUR, isAfterHours, localClock, lowerBound, makeBuckets, parseIso } from './time';
 
 const NP = PRIORITIES.length; // 5
-const PRIORITY_INDEX: Record<Priority, number> = { P1: 0, P2: 1, P3: 2, P4: 3, P5: 4 };
 const NT = SLA_TARGETS.length;
-const TARGET_INDEX = Object.fromEntries(SLA_TARGETS.map((t, i) => [t, i])) as Record<SlaTarget, number>;
 /** Rows per breakdown (the largest first). */
 export const BREAKDOWN_LIMIT = 50;
 /** Rows per recurrence list. */
@@ -31,66 +20,78 @@ export const RECURRING_LIMIT = 20;
 const RECURRING_IDS = 20;
 
 const lower = (s: string): string => s.trim().toLocaleLowerCase('en');
+const isoOf = (t: number): string => new Date(t).toISOString();
 
-interface NormalFilters {
-  priorities: ReadonlySet<Priority> | null;
-  categories: ReadonlySet<string> | null;
-  teams: ReadonlySet<string> | null;
-  services: ReadonlySet<string> | null;
-  locations: ReadonlySet<string> | null;
+interface IdFilters {
+  priorities: ReadonlySet<number> | null;
+  categories: ReadonlySet<number> | null;
+  teams: ReadonlySet<number> | null;
+  services: ReadonlySet<number> | null;
+  locations: ReadonlySet<number> | null;
 }
 
-function normalFilters(f: TrendsFilters): NormalFilters {
-  const set = (xs: readonly string[]) => (xs.length ? new Set(xs.map(lower)) : null);
+/** Filter values → interned ids (a value no incident has matches nothing). */
+function idFilters(f: TrendsFilters): IdFilters {
+  const ids = (xs: readonly string[]) => {
+    if (!xs.length) return null;
+    const out = new Set<number>();
+    for (const x of xs) {
+      const id = NAME_KEYS.find(lower(x));
+      if (id !== undefined && id !== 0) out.add(id);
+    }
+    return out;
+  };
   return {
-    priorities: f.priorities.length ? new Set(f.priorities) : null,
-    categories: set(f.categories),
-    teams: set(f.teams),
-    services: set(f.services),
-    locations: set(f.locations),
+    priorities: f.priorities.length ? new Set(f.priorities.map((p) => PRIORITIES.indexOf(p))) : null,
+    categories: ids(f.categories),
+    teams: ids(f.teams),
+    services: ids(f.services),
+    locations: ids(f.locations),
   };
 }
 
-const anyIn = (values: readonly string[], wanted: ReadonlySet<string>): boolean => values.some((v) => wanted.has(v));
+function anyIn(values: Int32Array, wanted: ReadonlySet<number>): boolean {
+  for (let i = 0; i < values.length; i++) if (wanted.has(values[i]!)) return true;
+  return false;
+}
 
 /** Whether the incident passes the filters (values within one filter OR, filters AND). */
-export function matchesTrendsFilters(x: IncidentFacts, f: NormalFilters): boolean {
-  if (f.priorities && !f.priorities.has(x.priority)) return false;
-  if (f.categories && !f.categories.has(x.keys.category)) return false;
-  if (f.teams && !anyIn(x.keys.teams, f.teams)) return false;
-  if (f.services && !anyIn(x.keys.services, f.services)) return false;
-  if (f.locations && !anyIn(x.keys.locations, f.locations)) return false;
+function passes(x: IncidentFacts, f: IdFilters): boolean {
+  if (f.priorities && !f.priorities.has(x.priorityIndex)) return false;
+  if (f.categories && !f.categories.has(x.categoryId)) return false;
+  if (f.teams && !anyIn(x.teamIds, f.teams)) return false;
+  if (f.services && !anyIn(x.serviceIds, f.services)) return false;
+  if (f.locations && !anyIn(x.locationIds, f.locations)) return false;
   return true;
 }
 
-/** Duration samples per bucket and priority (index 5 = all priorities); lists made on first use. */
-class DurationGroups {
-  private readonly lists: (NumberList | undefined)[];
-  readonly total = new NumberList();
-  constructor(private readonly buckets: number) {
-    this.lists = new Array(buckets * (NP + 1));
-  }
-  add(bucket: number, p: number, value: number): void {
-    const base = bucket * (NP + 1);
-    (this.lists[base + p] ??= new NumberList()).push(value);
-    (this.lists[base + NP] ??= new NumberList()).push(value);
-    this.total.push(value);
-  }
-  private stats(i: number): DurationStats {
-    const l = this.lists[i];
-    return l ? summarize(l.values()) : EMPTY_STATS;
-  }
-  points(): DurationPoint[] {
-    const out: DurationPoint[] = new Array(this.buckets);
-    for (let b = 0; b < this.buckets; b++) {
-      const base = b * (NP + 1);
-      out[b] = {
-        all: this.stats(base + NP),
-        byPriority: { P1: this.stats(base), P2: this.stats(base + 1), P3: this.stats(base + 2), P4: this.stats(base + 3), P5: this.stats(base + 4) },
-      };
+/** Duration statistics per bucket and priority, for all priorities, and for the whole range. */
+function durationPoints(samples: Grouped, nb: number): { points: DurationPoint[]; total: DurationStats } {
+  const { offsets, values } = samples.group(nb * NP);
+  const points: DurationPoint[] = new Array(nb);
+  const allRuns = [0];
+  const sortedAll: Float64Array[] = [];
+  for (let b = 0; b < nb; b++) {
+    const base = b * NP;
+    const byP = {} as Record<Priority, DurationStats>;
+    const runs = [0];
+    for (let p = 0; p < NP; p++) {
+      const seg = values.subarray(offsets[base + p]!, offsets[base + p + 1]!).sort();
+      byP[PRIORITIES[p]!] = statsOfSorted(seg);
+      runs.push(offsets[base + p + 1]! - offsets[base]!);
     }
-    return out;
+    const all = mergeRuns(values.subarray(offsets[base]!, offsets[base + NP]!), runs);
+    sortedAll.push(all);
+    allRuns.push(allRuns[allRuns.length - 1]! + all.length);
+    points[b] = { all: statsOfSorted(all), byPriority: byP };
   }
+  const concat = new Float64Array(values.length);
+  let at = 0;
+  for (const a of sortedAll) {
+    concat.set(a, at);
+    at += a.length;
+  }
+  return { points, total: statsOfSorted(mergeRuns(concat, allRuns)) };
 }
 
 function counts(a: Int32Array, b: number): PriorityCounts {
@@ -101,65 +102,71 @@ function counts(a: Int32Array, b: number): PriorityCounts {
 const cell = (met: number, breached: number): SlaCell => ({ met, breached, compliance: ratio(met, met + breached) });
 const rate = (numerator: number, denominator: number): Rate => ({ numerator, denominator, rate: ratio(numerator, denominator) });
 
-interface Breakdown {
-  label: string;
-  opened: number;
-  resolved: number;
-  mttr: NumberList;
-}
-
-function breakdownAdd(map: Map<string, Breakdown>, keys: readonly string[], labels: readonly string[], opened: boolean, mttr: number | null): void {
-  const n = keys.length || 1;
-  for (let i = 0; i < n; i++) {
-    const key = keys[i] ?? '';
-    let b = map.get(key);
-    if (!b) map.set(key, (b = { label: labels[i] ?? '', opened: 0, resolved: 0, mttr: new NumberList() }));
-    if (opened) b.opened++;
-    if (mttr !== null) {
-      b.resolved++;
-      b.mttr.push(mttr);
+/** Counts and times to resolve by interned name (id 0: incidents without a value). */
+class Breakdown {
+  readonly opened: Int32Array;
+  readonly resolved: Int32Array;
+  readonly ttr = new Grouped();
+  readonly labels: (string | undefined)[];
+  constructor(private readonly size: number) {
+    this.opened = new Int32Array(size);
+    this.resolved = new Int32Array(size);
+    this.labels = new Array(size);
+  }
+  add(id: number, label: string, opened: boolean, ttr: number): void {
+    if (this.labels[id] === undefined) this.labels[id] = label;
+    if (opened) this.opened[id]!++;
+    if (ttr >= 0) {
+      this.resolved[id]!++;
+      this.ttr.push(id, ttr);
     }
   }
-}
-
-function breakdownRows(map: Map<string, Breakdown>): BreakdownRow[] {
-  return [...map.values()]
-    .sort((a, b) => b.opened - a.opened || b.resolved - a.resolved || a.label.localeCompare(b.label))
-    .slice(0, BREAKDOWN_LIMIT)
-    .map((b) => ({ key: b.label, opened: b.opened, resolved: b.resolved, mttr: summarize(b.mttr.values()) }));
-}
-
-interface Occurrences {
-  label: string;
-  labelAt: number;
-  starts: number[];
-  ids: string[];
-}
-
-function occur(map: Map<string, Occurrences>, key: string, label: string, start: number, id: string): void {
-  let o = map.get(key);
-  if (!o) map.set(key, (o = { label, labelAt: start, starts: [], ids: [] }));
-  if (start >= o.labelAt) {
-    o.label = label;
-    o.labelAt = start;
+  addAll(ids: Int32Array, labels: readonly string[], opened: boolean, ttr: number): void {
+    if (ids.length === 0) this.add(0, '', opened, ttr);
+    else for (let i = 0; i < ids.length; i++) this.add(ids[i]!, labels[i]!, opened, ttr);
   }
-  o.starts.push(start);
-  o.ids.push(id);
+  rows(): BreakdownRow[] {
+    const ids: number[] = [];
+    for (let id = 0; id < this.size; id++) if (this.labels[id] !== undefined) ids.push(id);
+    ids.sort((a, b) => this.opened[b]! - this.opened[a]! || this.resolved[b]! - this.resolved[a]! || this.labels[a]!.localeCompare(this.labels[b]!));
+    const top = ids.slice(0, BREAKDOWN_LIMIT);
+    const { offsets, values } = this.ttr.group(this.size);
+    return top.map((id) => ({
+      key: this.labels[id]!,
+      opened: this.opened[id]!,
+      resolved: this.resolved[id]!,
+      mttr: statsOfSorted(values.subarray(offsets[id]!, offsets[id + 1]!).sort()),
+    }));
+  }
 }
 
-const isoOf = (t: number): string => new Date(t).toISOString();
-
-/** The densest window: most occurrences whose starts lie less than `windowMs` apart. */
-function recurringRows(map: Map<string, Occurrences>, windowMs: number, minCount: number, minTotal: number): RecurringRow[] {
+/**
+ * Problem candidates: per key, the densest window of starts less than `windowMs` apart.
+ * `occurrences` holds (key id, start, fact index); `label(fact, key)` names a row after the
+ * incident that started last (the last one given, among equal starts).
+ */
+function recurringRows(
+  occurrences: Grouped,
+  keys: number,
+  facts: readonly IncidentFacts[],
+  label: (x: IncidentFacts, key: number) => string,
+  windowMs: number,
+  minCount: number,
+  minTotal: number,
+  keyName: (key: number) => string,
+): RecurringRow[] {
+  const { offsets, values, refs } = occurrences.group(keys);
   const rows: RecurringRow[] = [];
-  for (const [key, o] of map) {
-    if (o.starts.length < minTotal) continue;
-    const order = o.starts.map((_, i) => i).sort((a, b) => o.starts[a]! - o.starts[b]! || (o.ids[a]! < o.ids[b]! ? -1 : 1));
-    const s = order.map((i) => o.starts[i]!);
+  for (let k = 1; k < keys; k++) {
+    const lo = offsets[k]!;
+    const hi = offsets[k + 1]!;
+    const n = hi - lo;
+    if (n < minTotal || n === 0) continue;
+    const s = values.slice(lo, hi).sort();
     let best = 0;
     let bi = 0;
     let bj = 0;
-    for (let i = 0, j = 0; j < s.length; j++) {
+    for (let i = 0, j = 0; j < n; j++) {
       while (s[j]! - s[i]! >= windowMs) i++;
       if (j - i + 1 > best) {
         best = j - i + 1;
@@ -167,27 +174,43 @@ function recurringRows(map: Map<string, Occurrences>, windowMs: number, minCount
         bj = j;
       }
     }
+    // The window's incidents in (start, id) order: those starting within it, less the ones with its
+    // first start that sort before position bi.
+    const from = s[bi]!;
+    const to = s[bj]!;
+    const inWindow: number[] = [];
+    let last = lo;
+    for (let i = lo; i < hi; i++) {
+      const t = values[i]!;
+      if (t >= values[last]!) last = i;
+      if (t >= from && t <= to) inWindow.push(i);
+    }
+    inWindow.sort((a, b) => values[a]! - values[b]! || (facts[refs[a]!]!.id < facts[refs[b]!]!.id ? -1 : 1));
+    const skip = bi - lowerBound(s, from);
+    const window = inWindow.slice(skip, skip + best);
     rows.push({
-      key,
-      label: o.label,
-      count: s.length,
+      key: keyName(k),
+      label: label(facts[refs[last]!]!, k),
+      count: n,
       peak: best,
-      peakFrom: isoOf(s[bi]!),
-      peakTo: isoOf(s[bj]!),
-      lastAt: isoOf(s[s.length - 1]!),
-      incidentIds: order.slice(bi, bj + 1).slice(-RECURRING_IDS).map((i) => o.ids[i]!),
+      peakFrom: isoOf(from),
+      peakTo: isoOf(to),
+      lastAt: isoOf(s[n - 1]!),
+      incidentIds: window.slice(-RECURRING_IDS).map((i) => facts[refs[i]!]!.id),
       candidate: best >= minCount,
     });
   }
   return rows.sort((a, b) => Number(b.candidate) - Number(a.candidate) || b.peak - a.peak || b.count - a.count || a.label.localeCompare(b.label)).slice(0, RECURRING_LIMIT);
 }
 
-function sortedValues(m: Map<string, string>): string[] {
-  return [...m.values()].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+function optionList(labels: (string | undefined)[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < labels.length; i++) if (labels[i] !== undefined) out.push(labels[i]!);
+  return out.sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
 }
 
-function remember(m: Map<string, string>, keys: readonly string[], labels: readonly string[]): void {
-  for (let i = 0; i < keys.length; i++) if (keys[i] && !m.has(keys[i]!)) m.set(keys[i]!, labels[i]!);
+function see(labels: (string | undefined)[], ids: Int32Array, names: readonly string[]): void {
+  for (let i = 0; i < ids.length; i++) if (labels[ids[i]!] === undefined) labels[ids[i]!] = names[i]!;
 }
 
 /** SLA targets that some priority of some policy version defines, in display order. */
@@ -198,7 +221,7 @@ export function policyTargets(policies: readonly SlaPolicy[]): SlaTarget[] {
 export interface TrendsOptions {
   /** Now (epoch ms): SLA clocks still running breach when their due time has passed by now; backlog stops at now. */
   now: number;
-  /** Targets to report (default: all five). */
+  /** Targets counted in the SLA totals and breach totals (default: all five). */
   slaTargets?: readonly SlaTarget[];
 }
 
@@ -210,8 +233,10 @@ export function computeTrends(facts: readonly IncidentFacts[], query: TrendsQuer
   const { list, bounds } = makeBuckets(from, to, query.granularity, query.timeZone);
   const nb = list.length;
   const clock = localClock(query.timeZone, from, to);
-  const filters = normalFilters(query.filters);
+  const filters = idFilters(query.filters);
   const windowMs = query.recurrence.windowDays * DAY;
+  const names = NAME_KEYS.size;
+  const titles = TITLE_KEYS.size;
 
   const opened = new Int32Array(nb * NP);
   const resolved = new Int32Array(nb * NP);
@@ -219,9 +244,9 @@ export function computeTrends(facts: readonly IncidentFacts[], query: TrendsQuer
   const backlogAt = new Float64Array(nb);
   for (let b = 0; b < nb; b++) backlogAt[b] = Math.min(list[b]!.end, now);
   const backlogDiff = new Int32Array((nb + 1) * NP);
-  const mtta = new DurationGroups(nb);
-  const mttr = new DurationGroups(nb);
-  const ttm = new DurationGroups(nb);
+  const mtta = new Grouped();
+  const mttr = new Grouped();
+  const ttm = new Grouped();
   // SLA: [target][bucket][priority][met, breached]
   const sla = new Int32Array(NT * nb * NP * 2);
   const escalated = new Int32Array(nb);
@@ -231,13 +256,13 @@ export function computeTrends(facts: readonly IncidentFacts[], query: TrendsQuer
   const afterHours = new Int32Array(nb);
   const workEvents = new Int32Array(nb);
   const heat = new Int32Array(7 * 24);
-  const byService = new Map<string, Breakdown>();
-  const byCategory = new Map<string, Breakdown>();
-  const byTeam = new Map<string, Breakdown>();
-  const byLocation = new Map<string, Breakdown>();
-  const serviceOcc = new Map<string, Occurrences>();
-  const titleOcc = new Map<string, Occurrences>();
-  const opt = { categories: new Map<string, string>(), services: new Map<string, string>(), teams: new Map<string, string>(), locations: new Map<string, string>() };
+  const byService = new Breakdown(names);
+  const byCategory = new Breakdown(names);
+  const byTeam = new Breakdown(names);
+  const byLocation = new Breakdown(names);
+  const serviceOcc = new Grouped();
+  const titleOcc = new Grouped();
+  const opt = { categories: new Array<string | undefined>(names), services: new Array<string | undefined>(names), teams: new Array<string | undefined>(names), locations: new Array<string | undefined>(names) };
   const excluded = { exercises: 0, cancelled: 0, filtered: 0 };
 
   for (let n = 0; n < facts.length; n++) {
@@ -250,53 +275,55 @@ export function computeTrends(facts: readonly IncidentFacts[], query: TrendsQuer
       excluded.exercises++;
       continue;
     }
-    if (x.keys.category) remember(opt.categories, [x.keys.category], [x.category]);
-    remember(opt.services, x.keys.services, x.services);
-    remember(opt.teams, x.keys.teams, x.teams);
-    remember(opt.locations, x.keys.locations, x.locations);
-    if (!matchesTrendsFilters(x, filters)) {
+    if (x.categoryId && opt.categories[x.categoryId] === undefined) opt.categories[x.categoryId] = x.category;
+    see(opt.services, x.serviceIds, x.services);
+    see(opt.teams, x.teamIds, x.teams);
+    see(opt.locations, x.locationIds, x.locations);
+    if (!passes(x, filters)) {
       excluded.filtered++;
       continue;
     }
-    const p = PRIORITY_INDEX[x.priority];
+    const p = x.priorityIndex;
 
     // Opened (by start), and what is counted per opened incident.
     const bo = bucketOf(bounds, x.start);
     if (bo >= 0) {
       opened[bo * NP + p]!++;
-      heat[clock.weekday(x.start) * 24 + clock.hour(x.start)]!++;
+      const l = clock.local(x.start);
+      const day = Math.floor(l / DAY);
+      heat[((((day + 3) % 7) + 7) % 7) * 24 + Math.floor((l - day * DAY) / HOUR)]!++;
       escalationBase[bo]!++;
       if (x.escalated) escalated[bo]!++;
-      occur(titleOcc, x.titleKey, x.title, x.start, x.id);
-      for (let i = 0; i < x.keys.services.length; i++) occur(serviceOcc, x.keys.services[i]!, x.services[i]!, x.start, x.id);
+      titleOcc.push(x.titleId, x.start, n);
+      for (let i = 0; i < x.serviceIds.length; i++) serviceOcc.push(x.serviceIds[i]!, x.start, n);
     }
 
     // Resolved (by the resolved milestone), time to resolve, reopen rate.
-    let ttr: number | null = null;
+    let ttr = -1;
     if (x.resolved !== null) {
       const br = bucketOf(bounds, x.resolved);
       if (br >= 0) {
         resolved[br * NP + p]!++;
         ttr = Math.max(0, x.resolved - x.start);
-        mttr.add(br, p, ttr);
+        mttr.push(br * NP + p, ttr);
         reopenBase[br]!++;
         if (x.reopened) reopened[br]!++;
       }
     }
-    if (bo >= 0 || ttr !== null) {
-      breakdownAdd(byService, x.keys.services, x.services, bo >= 0, ttr);
-      breakdownAdd(byCategory, x.keys.category ? [x.keys.category] : [], [x.category], bo >= 0, ttr);
-      breakdownAdd(byTeam, x.keys.teams, x.teams, bo >= 0, ttr);
-      breakdownAdd(byLocation, x.keys.locations, x.locations, bo >= 0, ttr);
+    if (bo >= 0 || ttr >= 0) {
+      byService.addAll(x.serviceIds, x.services, bo >= 0, ttr);
+      byCategory.add(x.categoryId, x.categoryId ? x.category : '', bo >= 0, ttr);
+      byTeam.addAll(x.teamIds, x.teams, bo >= 0, ttr);
+      byLocation.addAll(x.locationIds, x.locations, bo >= 0, ttr);
     }
 
     if (x.acknowledged !== null) {
       const b = bucketOf(bounds, x.acknowledged);
-      if (b >= 0) mtta.add(b, p, Math.max(0, x.acknowledged - x.start));
+      if (b >= 0) mtta.push(b * NP + p, Math.max(0, x.acknowledged - x.start));
     }
     if (x.mitigated !== null) {
       const b = bucketOf(bounds, x.mitigated);
-      if (b >= 0) ttm.add(b, p, Math.max(0, x.mitigated - x.start));
+      if (b >= 0) ttm.push(b * NP + p, Math.max(0, x.mitigated - x.start));
     }
 
     // Backlog: an interval [s, e) is open at T_k when s ≤ T_k < e.
@@ -310,19 +337,23 @@ export function computeTrends(facts: readonly IncidentFacts[], query: TrendsQuer
       }
     }
 
-    // SLA outcomes, by when they were decided.
-    for (let i = 0; i < x.sla.length; i++) {
-      const o = x.sla[i]!;
-      const breached = o.state === 'breached' || (o.state === 'pending' && o.at <= now);
-      if (!breached && o.state !== 'met') continue;
-      const b = bucketOf(bounds, o.at);
-      if (b < 0) continue;
-      sla[((TARGET_INDEX[o.target] * nb + b) * NP + PRIORITY_INDEX[o.priority]) * 2 + (breached ? 1 : 0)]!++;
+    // SLA outcomes, ascending by when they were decided: walk the buckets alongside.
+    const slaAt = x.slaAt;
+    let b = -1;
+    for (let i = lowerBound(slaAt, from); i < slaAt.length; i++) {
+      const t = slaAt[i]!;
+      if (t >= to) break;
+      const code = x.slaCode[i]!;
+      const state = code % 3;
+      if (state !== SLA_MET && state !== SLA_BREACHED && t > now) continue; // pending, not yet due
+      while (b + 1 < nb && bounds[b + 1]! <= t) b++;
+      const tp = (code - state) / 3; // target × 5 + priority
+      sla[((Math.floor(tp / NP) * nb + b) * NP + (tp % NP)) * 2 + (state === SLA_MET ? 0 : 1)]!++;
     }
 
-    // After-hours work: the work times are sorted, so walk the buckets alongside.
+    // After-hours work: the work times ascend, so walk the buckets alongside.
     const w = x.work;
-    let b = -1;
+    b = -1;
     for (let i = lowerBound(w, from); i < w.length; i++) {
       const t = w[i]!;
       if (t >= to) break;
@@ -348,8 +379,7 @@ export function computeTrends(facts: readonly IncidentFacts[], query: TrendsQuer
   const breaches: Array<Record<SlaTarget, number> & { total: number }> = list.map(() => ({ acknowledge: 0, firstUpdate: 0, update: 0, mitigate: 0, resolve: 0, total: 0 }));
   let slaMet = 0;
   let slaBreached = 0;
-  for (const target of SLA_TARGETS) {
-    const ti = TARGET_INDEX[target];
+  SLA_TARGETS.forEach((target, ti) => {
     const points: SlaPoint[] = new Array(nb);
     const tm = new Int32Array(NP);
     const tb = new Int32Array(NP);
@@ -384,12 +414,17 @@ export function computeTrends(facts: readonly IncidentFacts[], query: TrendsQuer
       ab += tb[q]!;
     }
     slaTotals[target] = { all: cell(am, ab), byPriority: totalsByP };
-  }
+  });
 
   const sum = (a: Int32Array) => a.reduce((s, v) => s + v, 0);
-  const lastBacklog = nb ? backlog.findLast((x) => x !== null) : undefined;
+  const lastBacklog = backlog.findLast((x) => x !== null);
   let heatMax = 0;
   for (const v of heat) heatMax = Math.max(heatMax, v);
+  const mttaPoints = durationPoints(mtta, nb);
+  const mttrPoints = durationPoints(mttr, nb);
+  const ttmPoints = durationPoints(ttm, nb);
+  const serviceLabel = (x: IncidentFacts, key: number) => x.services[x.serviceIds.indexOf(key)] ?? '';
+  const { minCount } = query.recurrence;
 
   return {
     query: {
@@ -407,9 +442,9 @@ export function computeTrends(facts: readonly IncidentFacts[], query: TrendsQuer
       opened: sum(opened),
       resolved: sum(resolved),
       openAtEnd: lastBacklog?.total ?? 0,
-      mtta: summarize(mtta.total.values()),
-      mttr: summarize(mttr.total.values()),
-      timeToMitigate: summarize(ttm.total.values()),
+      mtta: mttaPoints.total,
+      mttr: mttrPoints.total,
+      timeToMitigate: ttmPoints.total,
       sla: cell(slaMet, slaBreached),
       escalation: rate(sum(escalated), sum(escalationBase)),
       reopen: rate(sum(reopened), sum(reopenBase)),
@@ -419,24 +454,20 @@ export function computeTrends(facts: readonly IncidentFacts[], query: TrendsQuer
     opened: list.map((_, b) => counts(opened, b)),
     resolved: list.map((_, b) => counts(resolved, b)),
     backlog,
-    mtta: mtta.points(),
-    mttr: mttr.points(),
-    timeToMitigate: ttm.points(),
+    mtta: mttaPoints.points,
+    mttr: mttrPoints.points,
+    timeToMitigate: ttmPoints.points,
     sla: { targets: [...targets], compliance, breaches, totals: slaTotals },
-    breakdowns: {
-      service: breakdownRows(byService),
-      category: breakdownRows(byCategory),
-      team: breakdownRows(byTeam),
-      location: breakdownRows(byLocation),
-    },
+    breakdowns: { service: byService.rows(), category: byCategory.rows(), team: byTeam.rows(), location: byLocation.rows() },
     recurring: {
-      services: recurringRows(serviceOcc, windowMs, query.recurrence.minCount, 1),
-      titles: recurringRows(titleOcc, windowMs, query.recurrence.minCount, 2),
+      services: recurringRows(serviceOcc, names, facts, serviceLabel, windowMs, minCount, 1, (k) => NAME_KEYS.keys[k]!),
+      titles: recurringRows(titleOcc, titles, facts, (x) => x.title, windowMs, minCount, 2, (k) => TITLE_KEYS.keys[k]!),
     },
     heatmap: { cells: Array.from({ length: 7 }, (_, d) => Array.from(heat.subarray(d * 24, d * 24 + 24))), max: heatMax },
     escalation: list.map((_, b) => rate(escalated[b]!, escalationBase[b]!)),
     reopen: list.map((_, b) => rate(reopened[b]!, reopenBase[b]!)),
     afterHours: list.map((_, b) => rate(afterHours[b]!, workEvents[b]!)),
-    options: { categories: sortedValues(opt.categories), services: sortedValues(opt.services), teams: sortedValues(opt.teams), locations: sortedValues(opt.locations) },
+    options: { categories: optionList(opt.categories), services: optionList(opt.services), teams: optionList(opt.teams), locations: optionList(opt.locations) },
   };
 }
+

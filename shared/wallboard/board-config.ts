@@ -20,9 +20,17 @@ export interface BoardConfig {
   scale: number;
   /** Names this board's local state (acknowledgements): `board` param, else its filters. */
   boardKey: string;
+  /**
+   * `bench=rerender-all`: benchmark baseline only (tests/bench/wallboard-bench.ts). Disables the
+   * board's memoisation: every tick re-evaluates every incident's SLA, re-orders, and re-renders
+   * every tile. Never use it on a wall.
+   */
+  rerenderAll: boolean;
 }
 
 export const DEFAULT_ROTATE_SECONDS = 15;
+/** Shortest page time: too fast to read a page, but lets tests and demos watch pages turn. */
+export const MIN_ROTATE_SECONDS = 2;
 
 function list(params: ParamSource, name: string): string[] {
   const raw = params.get(name);
@@ -40,7 +48,7 @@ function number(params: ParamSource, name: string, fallback: number, min: number
 /**
  * Reads a board's URL parameters: `team`, `location`, `category` (comma-separated lists),
  * `exercise=only|exclude`, `priority=P1,P2`, `theme=dark|high-contrast`, `motion=reduced`,
- * `rotate` (seconds, 5–600, default 15), `scale` (0.5–3) and `board` (a name for its local state).
+ * `rotate` (seconds, 2–600, default 15), `scale` (0.5–3) and `board` (a name for its local state).
  * Unknown values are ignored rather than refused: a wall PC must always show something.
  */
 export function parseBoardConfig(params: ParamSource): BoardConfig {
@@ -63,8 +71,9 @@ export function parseBoardConfig(params: ParamSource): BoardConfig {
     filters,
     theme,
     reducedMotion: params.get('motion')?.trim().toLowerCase() === 'reduced',
-    rotateSeconds: number(params, 'rotate', DEFAULT_ROTATE_SECONDS, 5, 600),
+    rotateSeconds: number(params, 'rotate', DEFAULT_ROTATE_SECONDS, MIN_ROTATE_SECONDS, 600),
     scale: number(params, 'scale', 1, 0.5, 3),
     boardKey: board || (hasFilters(filters) ? filtersKey(filters) : 'all'),
+    rerenderAll: params.get('bench')?.trim() === 'rerender-all',
   };
 }

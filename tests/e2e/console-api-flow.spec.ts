@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { IncidentState } from '../../shared/domain/incident';
 import { call, command, createIncident, getIncident, ok, type ApiErrorAnswer } from './support/api';
 import { startBrowserHost, type RunningHost } from './support/browser-host';
@@ -18,6 +19,7 @@ const DOC = readFileSync(join(repo, 'docs', 'API.md'), 'utf8');
 const VERSION = (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { version: string }).version;
 const DOC_BASE = 'http://127.0.0.1:4510';
 const DOC_ID = 'INC-2026-K7Q2MX-14';
+const execFileAsync = promisify(execFile);
 
 /** The ```sh blocks of docs/API.md under each `### ` / `## ` heading. */
 function docBlocks(): Map<string, string> {
@@ -44,11 +46,19 @@ function block(heading: string): string {
 
 const localise = (text: string, base: string, id = DOC_ID) => text.split(DOC_BASE).join(base).split(DOC_ID).join(id);
 
-/** Runs shell text with bash; a failing command fails the test. */
-function sh(script: string): string {
-  const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', timeout: 30_000 });
-  if (r.status !== 0) throw new Error(`bash exited with ${r.status}: ${r.stderr}\n--- script ---\n${script}`);
-  return r.stdout;
+/**
+ * Runs shell text with bash; a failing command fails the test. Asynchronous on purpose: blocking
+ * the worker (spawnSync) for longer than the host's 5 s keep-alive lets fetch reuse a socket the
+ * host has already closed ("other side closed").
+ */
+async function sh(script: string): Promise<string> {
+  try {
+    const { stdout } = await execFileAsync('bash', ['-c', script], { encoding: 'utf8', timeout: 30_000 });
+    return stdout;
+  } catch (err) {
+    const e = err as { code?: number; stderr?: string };
+    throw new Error(`bash exited with ${e.code}: ${e.stderr}\n--- script ---\n${script}`);
+  }
 }
 
 /** A documented answer with one incident id swapped for another. */
@@ -72,7 +82,7 @@ test.describe('docs/API.md examples, run verbatim with curl', () => {
   test('the incidents.command walk-through works command by command and answers what the doc says', async () => {
     // The incident the example works on: created with the documented incidents.create command.
     const createCmd = localise(block('incidents.create'), host.url);
-    const created = JSON.parse(sh(createCmd)) as IncidentState;
+    const created = JSON.parse(await sh(createCmd)) as IncidentState;
     expect(created).toMatchObject({ title: 'Payment gateway timeouts', impact: 1, urgency: 2, priority: 'P2', status: 'new', services: ['Payments'], source: 'monitoring' });
 
     const text = localise(block('incidents.command'), host.url, created.id);
@@ -85,7 +95,7 @@ test.describe('docs/API.md examples, run verbatim with curl', () => {
     // Each documented call, exactly as written, one after the other on the same incident.
     const answers: unknown[] = [];
     for (const { line, at } of calls) {
-      const out = sh([...setup, line].join('\n'));
+      const out = await sh([...setup, line].join('\n'));
       const answer = JSON.parse(out) as unknown;
       answers.push(answer);
       const documented = documentedOutput(lines, at);
@@ -130,8 +140,8 @@ test.describe('docs/API.md examples, run verbatim with curl', () => {
     expect(await getIncident(host.url, created.id)).toEqual(before);
 
     // The whole block also runs as one script, as a reader would paste it (on a fresh incident).
-    const fresh = JSON.parse(sh(createCmd)) as IncidentState;
-    const pasted = sh(localise(block('incidents.command'), host.url, fresh.id));
+    const fresh = JSON.parse(await sh(createCmd)) as IncidentState;
+    const pasted = await sh(localise(block('incidents.command'), host.url, fresh.id));
     expect(pasted).toContain('"status":"closed"');
     expect(JSON.parse(pasted.slice(pasted.lastIndexOf('{"error"')))).toEqual(localiseJson(documentedOutput(lines, calls.at(-1)!.at), created.id, fresh.id));
     expect((await getIncident(host.url, fresh.id)).status).toBe('closed');
@@ -140,22 +150,22 @@ test.describe('docs/API.md examples, run verbatim with curl', () => {
   test('the other documented requests work as written', async () => {
     // Health, with its documented answer (the version is the package's).
     const healthBlock = block('Health').split('\n');
-    const health = JSON.parse(sh(localise(healthBlock[0]!, host.url)));
+    const health = JSON.parse(await sh(localise(healthBlock[0]!, host.url)));
     expect(health).toEqual({ ...(JSON.parse(healthBlock[1]!.slice(2)) as object), version: VERSION });
 
-    const info = JSON.parse(sh(localise(block('workspace.info'), host.url)));
+    const info = JSON.parse(await sh(localise(block('workspace.info'), host.url)));
     expect(info).toMatchObject({ version: VERSION, settings: { theme: 'dark' }, lifecycle: { reviewPriorities: ['P1', 'P2'] } });
     expect(info.lifecycle.resolutionCodes).toContain('Workaround');
 
-    const settings = JSON.parse(sh(localise(block('settings.update'), host.url)));
+    const settings = JSON.parse(await sh(localise(block('settings.update'), host.url)));
     expect(settings).toMatchObject({ operatorName: 'Ana Ruiz', utcEverywhere: true });
 
-    const created = JSON.parse(sh(localise(block('incidents.create'), host.url))) as IncidentState;
+    const created = JSON.parse(await sh(localise(block('incidents.create'), host.url))) as IncidentState;
     // Without x-watchfloor-actor, the author is the machine's operator name set just above.
     expect(created.createdBy).toBe('Ana Ruiz');
-    const list = JSON.parse(sh(localise(block('incidents.list'), host.url)));
+    const list = JSON.parse(await sh(localise(block('incidents.list'), host.url)));
     expect(list.incidents.map((i: IncidentState) => i.id)).toEqual([created.id]);
-    const got = JSON.parse(sh(localise(block('incidents.get'), host.url, created.id)));
+    const got = JSON.parse(await sh(localise(block('incidents.get'), host.url, created.id)));
     expect(got).toEqual(created);
 
     // Live changes: the documented curl -N stream carries the change as a data: line.

@@ -8,6 +8,9 @@ import { DEFAULT_LIFECYCLE } from '../../shared/domain/lifecycle';
 import { DEFAULT_PRIORITY_MATRIX } from '../../shared/domain/priority';
 import * as facts from '../../shared/wallboard/facts';
 import * as order from '../../shared/wallboard/order';
+import type { ApiClient } from '../../renderer/src/api/api-client';
+import { ApiProvider } from '../../renderer/src/api/api-context';
+import { App } from '../../renderer/src/app/App';
 import { WallBoardView } from '../../renderer/src/features/wallboard/WallBoardView';
 import { useClock } from '../../renderer/src/ui/clock-store';
 import { useWorkspace } from '../../renderer/src/state/workspace-store';
@@ -162,7 +165,7 @@ describe('WallBoardView', () => {
     expect(screen.getByText('Ana Ruiz')).toBeTruthy();
   });
 
-  it('marks an overdue update when the cadence passes, without waiting for data', () => {
+  it('marks an overdue update when the SLA update clock breaches, without waiting for data', () => {
     const { list } = incidents([
       ['P2', 'CAD slow'],
       ['P3', 'Door fault'],
@@ -170,9 +173,60 @@ describe('WallBoardView', () => {
     setStore(list);
     show();
     expect(screen.queryByText(/UPDATE OVERDUE/)).toBeNull();
-    tick(T0 + 61 * MIN);
+    expect(screen.getByText(/0 breaching/)).toBeTruthy();
+    // P2: first stakeholder update due 30 min after creation (and acknowledgement after 15)
+    tick(T0 + 31 * MIN);
     expect(screen.getAllByText(/UPDATE OVERDUE/)).toHaveLength(1);
-    expect(screen.getByText('1 overdue')).toBeTruthy();
+    expect(screen.getByText(/1 breaching/)).toBeTruthy();
+  });
+
+  it("shows each tile's SLA countdown with the target name, amber at a warning, red at a breach", () => {
+    const { list } = incidents([
+      ['P2', 'CAD slow'],
+      ['P3', 'Door fault'],
+      ['P4', 'Printer'],
+      ['P5', 'Kettle'],
+    ]);
+    setStore(list);
+    const { container } = show();
+    const slaOf = (title: string) => screen.getByRole('article', { name: new RegExp(title) }).querySelector('.wall-sla')!;
+    // P2 created at T0: acknowledge due 15 min later; the board shows T0 + 5 min
+    expect(slaOf('CAD slow').textContent).toContain('acknowledge due in 10 min');
+    expect(slaOf('CAD slow').getAttribute('data-sla-tone')).toBe('ok');
+    const orders = vi.mocked(order.orderForBoard).mock.calls.length;
+    tick(T0 + 6 * MIN);
+    expect(slaOf('CAD slow').textContent).toContain('acknowledge due in 9 min'); // only the text ticked
+    expect(vi.mocked(order.orderForBoard).mock.calls.length).toBe(orders);
+    tick(T0 + 12 * MIN); // 80 % of 15 min: warning
+    expect(slaOf('CAD slow').getAttribute('data-sla-tone')).toBe('warning');
+    expect(slaOf('CAD slow').textContent).toMatch(/SLA near breach: acknowledge due in 3 min/);
+    expect(screen.getByText(/1 near breach/)).toBeTruthy();
+    expect(vi.mocked(order.orderForBoard).mock.calls.length).toBe(orders + 1); // re-ordered once, at the change
+    tick(T0 + 27 * MIN);
+    expect(slaOf('CAD slow').getAttribute('data-sla-tone')).toBe('breached');
+    expect(slaOf('CAD slow').textContent).toContain('acknowledge breached 12 min ago');
+    expect(container.querySelector('.wall-sla-count.is-breached')!.textContent).toContain('1 breaching');
+  });
+
+  it('pulses on an SLA breach until clicked', () => {
+    const { list } = incidents([
+      ['P2', 'CAD slow'],
+      ['P3', 'Door fault'],
+      ['P4', 'Printer'],
+      ['P5', 'Kettle'],
+    ]);
+    setStore(list);
+    show();
+    const tile = () => screen.getByRole('article', { name: /CAD slow/ });
+    expect(tile().className).not.toContain('is-attention');
+    tick(T0 + 16 * MIN);
+    expect(tile().className).toContain('is-attention');
+    expect(screen.getByRole('button', { name: /SLA breach/ })).toBeTruthy();
+    fireEvent.click(tile());
+    expect(tile().className).not.toContain('is-attention');
+    // the update going overdue later is a new occurrence: it asks again
+    tick(T0 + 31 * MIN);
+    expect(screen.getByRole('button', { name: /Update overdue/ })).toBeTruthy();
   });
 
   it('pulses a new P1 until clicked, and remembers the acknowledgement per board', () => {
@@ -211,37 +265,62 @@ describe('WallBoardView', () => {
     setStore([]);
     const { container } = show('theme=high-contrast&motion=reduced');
     expect(document.documentElement.dataset.theme).toBe('high-contrast');
-    // App writes the workspace theme after the board mounted: the board keeps its own
-    act(() => {
-      document.documentElement.dataset.theme = 'dark';
-    });
-    return Promise.resolve().then(() => {
+    expect(container.querySelector('.wall-board')!.getAttribute('data-theme')).toBe('high-contrast');
+    expect(container.querySelector('.wall-board')!.getAttribute('data-motion')).toBe('reduced');
+  });
+
+  it("keeps the board's theme when the app applies the workspace theme (App on the wall view)", async () => {
+    setStore([]);
+    const client: ApiClient = {
+      call: ((method: string) => Promise.resolve(method === 'workspace.info' ? info : { incidents: [] })) as ApiClient['call'],
+      subscribe: () => () => {},
+      onConnectionChange: () => () => {},
+    };
+    window.history.pushState({}, '', '/wall?theme=high-contrast');
+    try {
+      render(createElement(ApiProvider, { client }, createElement(App)));
+      await act(async () => {
+        await Promise.resolve();
+      });
+      expect(useWorkspace.getState().info?.settings.theme).toBe('dark');
       expect(document.documentElement.dataset.theme).toBe('high-contrast');
-      expect(container.querySelector('.wall-board')!.getAttribute('data-motion')).toBe('reduced');
-    });
+    } finally {
+      window.history.pushState({}, '', '/');
+    }
   });
 
   it('pages when the incidents do not fit, keeping P1s on every page', () => {
     const spec: Array<[keyof typeof LEVELS, string]> = [
       ['P1', 'Radio down'],
-      ...Array.from({ length: 29 }, (_, i): [keyof typeof LEVELS, string] => ['P4', `Minor ${i}`]),
+      ...Array.from({ length: 39 }, (_, i): [keyof typeof LEVELS, string] => ['P4', `Minor ${i}`]),
     ];
     const { list } = incidents(spec);
     setStore(list);
     show('rotate=10');
-    // 4 × 3 per page at 1080p; one P1 pinned → 11 rotating slots: 29 / 11 → 3 pages
+    // 6 × 5 compact tiles per page at 1080p; one P1 pinned → 29 rotating slots: 39 / 29 → 2 pages
     const period = 10_000;
-    const start = Math.ceil((T0 + 5 * MIN) / (3 * period)) * 3 * period; // a page-1 moment
+    const start = Math.ceil((T0 + 5 * MIN) / (2 * period)) * 2 * period; // a page-1 moment
     tick(start);
-    expect(screen.getByText(/^Page 1 of 3/)).toBeTruthy();
-    expect(screen.getAllByRole('article')).toHaveLength(12);
+    expect(screen.getByText(/^Page 1 of 2 · P1 & breached pinned/)).toBeTruthy();
+    expect(screen.getAllByRole('article')).toHaveLength(30);
     const page1 = articleNames();
     tick(start + period);
-    expect(screen.getByText(/^Page 2 of 3/)).toBeTruthy();
+    expect(screen.getByText(/^Page 2 of 2/)).toBeTruthy();
     const page2 = articleNames();
     expect(page2[0]).toBe(list[0]!.id);
     expect(page1[0]).toBe(list[0]!.id);
     expect(page2.slice(1).some((id) => page1.includes(id))).toBe(false);
+    expect(page1.length + page2.length - 1).toBe(40);
+  });
+
+  it('fits 30 incidents on one 1080p page, in compact tiles', () => {
+    const { list } = incidents(Array.from({ length: 30 }, (_, i): [keyof typeof LEVELS, string] => [i < 3 ? 'P1' : 'P3', `Incident ${i}`]));
+    setStore(list);
+    const { container } = show();
+    expect(screen.getAllByRole('article')).toHaveLength(30);
+    expect(container.querySelectorAll('.wall-tile--compact')).toHaveLength(30);
+    expect(screen.queryByText(/^Page /)).toBeNull();
+    expect((container.querySelector('.wall-grid') as HTMLElement).style.getPropertyValue('--wall-tile-fs')).toBe('22.68px');
   });
 
   it('never needs the API client (read-only: it renders without one)', () => {

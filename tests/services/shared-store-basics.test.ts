@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZERO_HASH, parseSegmentName, sha256Hex } from '../../electron/services/shared-store/format';
 import { openSharedStore } from '../../electron/services/shared-store';
+import { openWorkspace } from '../../electron/services/workspace/open-workspace';
 import { tempDir } from '../support/temp-dir';
 import { openSharedWorkspace, openStore, rawEvent, stateHash, waitFor } from './fixtures/shared-store-helpers';
 
@@ -85,6 +86,20 @@ describe('SharedFolderStore basics', () => {
     await waitFor('b sees it long before its next poll', () => seen.length === 1, 5000);
     await a.store.close();
     await b.store.close();
+  });
+
+  it('openWorkspace uses the shared folder when one is configured, and reports its status', async () => {
+    const a = await openWorkspace({ dataDir: join(dir.path, 'a'), version: '9.9.9', demo: false, sharedDir: share, writerName: 'Desk A' });
+    const b = await openWorkspace({ dataDir: join(dir.path, 'b'), version: '9.9.9', demo: false });
+    expect(a.storeStatus()).toMatchObject({ state: 'connected', sharedDir: share, pending: 0 });
+    expect(b.storeStatus()).toBeUndefined(); // the plain journal has no status
+    const created = (await a.call('incidents.create', { title: 'Shared', impact: 2, urgency: 2 })) as Incident;
+    const reader = await openSharedWorkspace(join(dir.path, 'c'), share);
+    await waitFor('c sees it', async () => Boolean(await reader.service.call('incidents.get', { id: created.id }).catch(() => undefined)));
+    await waitFor('presence of A', () => (reader.service.storeStatus()?.writers ?? []).some((w) => w.writerName === 'Desk A' && w.appVersion === '9.9.9'));
+    await a.close();
+    await b.close();
+    await reader.service.close();
   });
 
   it('is a plain local journal when no shared folder is configured', async () => {

@@ -3,7 +3,7 @@
  * out by hand in the comments.
  */
 import { describe, expect, it } from 'vitest';
-import { computeTrends, FactsCache, policyTargets, type TrendsResult } from '../../shared/metrics';
+import { computeTrends, FactsCache, policyTargets, slaOutcomesOf, type TrendsResult } from '../../shared/metrics';
 import { fixtureIncidents, fixtureQuery, FIXTURE_POLICY, HOUR, MINUTE, NOW, t } from './metrics-fixture';
 import { IncidentBuilder } from './sla-helpers';
 
@@ -243,7 +243,7 @@ describe('facts cache', () => {
     // H (created 15 Mar 20:00, still new): facts taken at 20:10, before the 15-minute ack target.
     const h = incidents.H!;
     const facts = new FactsCache([FIXTURE_POLICY]).factsOf([h], t('2026-03-15T20:10:00Z'));
-    expect(facts[0]!.sla.find((o) => o.target === 'acknowledge')).toMatchObject({ state: 'pending', at: t('2026-03-15T20:15:00Z') });
+    expect(slaOutcomesOf(facts[0]!).find((o) => o.target === 'acknowledge')).toMatchObject({ state: 'pending', at: t('2026-03-15T20:15:00Z') });
     const q = fixtureQuery();
     expect(computeTrends(facts, q, { now: t('2026-03-15T20:12:00Z') }).sla.compliance.acknowledge[1]!.all.breached).toBe(0);
     expect(computeTrends(facts, q, { now: t('2026-03-15T20:16:00Z') }).sla.compliance.acknowledge[1]!.all.breached).toBe(1);

@@ -35,16 +35,16 @@ describe('wall board layout', () => {
     expect(uhd.hero!.fontScale).toBe(hd.hero!.fontScale);
   });
 
-  it('fits 7 incidents on one page with tiles larger than the minimum', () => {
+  it('fits 7 incidents on one page with full tiles larger than the normal size', () => {
     const hd = layoutBoard({ ...HD, count: 7 });
-    // 4 × 2 beats 3 × 3: same type size, taller tiles with room for more of the latest update
-    expect(hd).toMatchObject({ mode: 'grid', columns: 4, rows: 2, tilesPerPage: 8, pageCount: 1, hero: null });
+    // 4 × 2 beats 3 × 3: larger type, taller tiles with room for more of the latest update
+    expect(hd).toMatchObject({ mode: 'grid', tile: 'full', columns: 4, rows: 2, tilesPerPage: 8, pageCount: 1, hero: null });
     expect(hd.tileWidth).toBeCloseTo(466.5, 1);
     expect(hd.tileHeight).toBeCloseTo(442, 1);
     expect(hd.fontScale).toBeGreaterThan(1);
     expect(hd.entryLines).toBeGreaterThanOrEqual(4);
     const uhd = layoutBoard({ ...UHD, count: 7 });
-    expect(uhd).toMatchObject({ columns: 4, rows: 2, pageCount: 1, fontScale: hd.fontScale, entryLines: hd.entryLines });
+    expect(uhd).toMatchObject({ tile: 'full', columns: 4, rows: 2, pageCount: 1, fontScale: hd.fontScale, entryLines: hd.entryLines });
     expect(uhd.tileWidth).toBeCloseTo(hd.tileWidth * 2);
     expect(uhd.tileHeight).toBeCloseTo(hd.tileHeight * 2);
   });
@@ -56,55 +56,83 @@ describe('wall board layout', () => {
     expect(l.columns * l.rows).toBeGreaterThanOrEqual(6);
     expect(l.pageCount).toBe(1);
     expect(l.fontScale).toBeLessThanOrEqual(l.hero!.fontScale); // tiles never out-shout the hero
-    // too many to sit beside a hero: plain paged grid
+    // too many to sit beside a hero: plain grid
     expect(layoutBoard({ ...HD, count: 40, hero: true }).hero).toBeNull();
   });
 
   it.each([
-    [HD, 40, 4, 3, 12, 4, 466.5, 291.33],
-    [UHD, 40, 4, 3, 12, 4, 933, 582.67],
-    [HD, 250, 4, 3, 12, 21, 466.5, 291.33],
-    [UHD, 250, 4, 3, 12, 21, 933, 582.67],
-  ])('pages %o with %i incidents: %i×%i tiles', (screen, count, columns, rows, perPage, pages, w, h) => {
+    [HD, 12, 'full', 4, 3, 0.91],
+    [HD, 15, 'full', 5, 3, 0.844],
+    [HD, 16, 'compact', 4, 4, 1.029],
+    [HD, 24, 'compact', 5, 5, 0.813],
+    [HD, 30, 'compact', 6, 5, 0.81],
+    [UHD, 30, 'compact', 6, 5, 0.81],
+  ] as const)('fits %o with %i incidents on one page: %s tiles, %i×%i, type × %d', (screen, count, tile, columns, rows, fontScale) => {
     const l = layoutBoard({ ...screen, count });
-    expect(l).toMatchObject({ mode: 'grid', columns, rows, tilesPerPage: perPage, pageCount: pages });
+    expect(l).toMatchObject({ mode: 'grid', tile, columns, rows, pageCount: 1, fontScale });
+    expect(l.fontScale).toBeGreaterThanOrEqual(WALL_METRICS.minTileScale);
+  });
+
+  it('keeps dense type at or above the documented floor: title 22 px, details 18 px at 1080p', () => {
+    for (const count of [13, 16, 20, 25, 30, 31, 40, 250]) {
+      const hd = layoutBoard({ ...HD, count });
+      expect(28 * hd.fontScale).toBeGreaterThanOrEqual(22); // title and id
+      expect(24 * hd.fontScale).toBeGreaterThanOrEqual(18); // details (0.857 em)
+      const uhd = layoutBoard({ ...UHD, count });
+      expect(uhd.fontScale).toBe(hd.fontScale); // same physical sizes at 4K, twice the pixels
+    }
+    expect(28 * WALL_METRICS.minTileScale).toBeCloseTo(22);
+  });
+
+  it.each([
+    [HD, 40, 6, 5, 30, 2, 307.67, 170.8],
+    [UHD, 40, 6, 5, 30, 2, 615.33, 341.6],
+    [HD, 250, 6, 5, 30, 9, 307.67, 170.8],
+    [UHD, 250, 6, 5, 30, 9, 615.33, 341.6],
+  ])('pages %o with %i incidents: %i×%i compact tiles', (screen, count, columns, rows, perPage, pages, w, h) => {
+    const l = layoutBoard({ ...screen, count });
+    expect(l).toMatchObject({ mode: 'grid', tile: 'compact', columns, rows, tilesPerPage: perPage, pageCount: pages, entryLines: 0 });
     expect(l.tileWidth).toBeCloseTo(w, 1);
     expect(l.tileHeight).toBeCloseTo(h, 1);
-    // minimum readable size, in physical terms (reference px × unit)
-    expect(l.tileWidth).toBeGreaterThanOrEqual(WALL_METRICS.minTile.width * l.unit);
-    expect(l.tileHeight).toBeGreaterThanOrEqual(WALL_METRICS.minTile.height * l.unit);
-    expect(l.entryLines).toBeGreaterThanOrEqual(1);
+    // minimum readable size, in physical terms (reference px × unit × the floor)
+    expect(l.tileWidth).toBeGreaterThanOrEqual(WALL_METRICS.tiles.compact.width * WALL_METRICS.minTileScale * l.unit);
+    expect(l.tileHeight).toBeGreaterThanOrEqual(WALL_METRICS.tiles.compact.height * WALL_METRICS.minTileScale * l.unit);
   });
 
   it('counts pinned tiles in the page count', () => {
-    // 6 pinned of 12 per page → 6 rotating slots: (40 − 6) / 6 → 6 pages
-    expect(layoutBoard({ ...HD, count: 40, pinned: 6 }).pageCount).toBe(6);
-    expect(layoutBoard({ ...HD, count: 250, pinned: 3 }).pageCount).toBe(pageCount(250, 3, 12));
+    // 15 pinned of 30 per page → 15 rotating slots: (40 − 15) / 15 → 2 pages; 250 with 3 pinned: 247 / 27 → 10
+    expect(layoutBoard({ ...HD, count: 40, pinned: 15 }).pageCount).toBe(2);
+    expect(layoutBoard({ ...HD, count: 250, pinned: 3 }).pageCount).toBe(pageCount(250, 3, 30));
+    expect(pageCount(250, 3, 30)).toBe(10);
   });
 
-  it('never returns tiles smaller than the minimum, nor more pages than needed', () => {
+  it('never returns tiles smaller than the minimum at the floor, nor more pages than needed', () => {
     fc.assert(
       fc.property(fc.integer({ min: 600, max: 7680 }), fc.integer({ min: 400, max: 4320 }), fc.integer({ min: 2, max: 400 }), (w, h, count) => {
         const l = layoutBoard({ screenWidth: w, screenHeight: h, count });
-        const min = WALL_METRICS.minTile;
+        const floor = WALL_METRICS.minTileScale;
+        const min = WALL_METRICS.tiles[l.tile];
+        const compact = WALL_METRICS.tiles.compact;
         const area = tileArea(w, h, l.unit);
-        const fitsAtAll = area.width >= min.width * l.unit && area.height >= min.height * l.unit;
-        if (fitsAtAll) {
-          expect(l.tileWidth).toBeGreaterThanOrEqual(min.width * l.unit - 1e-6);
-          expect(l.tileHeight).toBeGreaterThanOrEqual(min.height * l.unit - 1e-6);
+        const fitsAtAll = area.width >= compact.width * floor * l.unit && area.height >= compact.height * floor * l.unit;
+        if (fitsAtAll && l.mode === 'grid') {
+          expect(l.tileWidth).toBeGreaterThanOrEqual(min.width * floor * l.unit - 1e-6);
+          expect(l.tileHeight).toBeGreaterThanOrEqual(min.height * floor * l.unit - 1e-6);
         }
         expect(l.columns * l.rows).toBe(l.tilesPerPage);
         expect(l.pageCount).toBe(Math.max(1, Math.ceil(count / l.tilesPerPage)));
-        expect(l.fontScale).toBeGreaterThanOrEqual(1);
+        if (l.mode === 'grid') expect(l.fontScale).toBeGreaterThanOrEqual(floor);
         expect(l.fontScale).toBeLessThanOrEqual(WALL_METRICS.maxTileScale);
       }),
     );
   });
 
-  it('grows the type as the count drops', () => {
-    const scales = [4, 5, 7, 12].map((count) => layoutBoard({ ...HD, count }).fontScale);
+  it('grows the type as the count drops, within each tile kind', () => {
+    const scales = [4, 5, 7, 12, 15].map((count) => layoutBoard({ ...HD, count }).fontScale);
     for (let i = 1; i < scales.length; i++) expect(scales[i]).toBeLessThanOrEqual(scales[i - 1]!);
-    expect(scales[0]).toBeGreaterThan(1.5);
+    expect(scales[0]).toBeGreaterThan(1.3);
+    const dense = [16, 20, 25, 30].map((count) => layoutBoard({ ...HD, count }).fontScale);
+    for (let i = 1; i < dense.length; i++) expect(dense[i]).toBeLessThanOrEqual(dense[i - 1]!);
   });
 
   it('shows two or three incidents as hero panels side by side when they fit', () => {

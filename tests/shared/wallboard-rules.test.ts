@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentState } from '../../shared/domain/incident';
-import { attentionCandidates, attentionReasons } from '../../shared/wallboard/attention';
 import { parseBoardConfig } from '../../shared/wallboard/board-config';
-import { DEFAULT_UPDATE_CADENCE, isUpdateOverdue, overdueKeyAt, updateDeadlines, updateDueAt } from '../../shared/wallboard/cadence';
 import { becamePriorityAt, headlineEntry, impactStartedAt, lastUpdateAt } from '../../shared/wallboard/facts';
 import { describeFilters, matchesFilters, NO_FILTERS } from '../../shared/wallboard/filters';
 import { orderForBoard } from '../../shared/wallboard/order';
@@ -30,37 +28,35 @@ function board() {
 const ids = (list: readonly IncidentState[]) => list.map((i) => i.title);
 
 describe('board order', () => {
-  it('orders by priority, then longest since the last update, then age', () => {
-    const { w, make, at } = board();
+  it('orders by priority, then SLA risk (highest first), then age', () => {
+    const { w, make } = board();
     const a = make('P3 old', 'P3', 0);
-    const b = make('P1 fresh', 'P1', 50);
-    const c = make('P1 stale', 'P1', 10);
+    const b = make('P1 low risk', 'P1', 50);
+    const c = make('P1 high risk', 'P1', 10);
     const d = make('P2', 'P2', 5);
-    const e = make('P1 updated', 'P1', 0);
-    at(55).run(e, { type: 'addEntry', kind: 'status_update', text: 'All hands on it' });
+    const e = make('P1 no clock', 'P1', 0);
     const f = make('P3 young', 'P3', 20);
     const list = [a, b, c, d, e, f].map((id) => w.get(id));
-    // P1s by last update: stale (created at 10, none since), fresh (created at 50), updated (update at 55)
-    expect(ids(orderForBoard(list))).toEqual(['P1 stale', 'P1 fresh', 'P1 updated', 'P2', 'P3 old', 'P3 young']);
+    const risk = (i: IncidentState) => (i.id === b ? 0.2 : i.id === c ? 1.4 : i.id === e ? undefined : 0.5);
+    // same priority and risk (the P3s): the longest-running impact first
+    expect(ids(orderForBoard(list, { risk }))).toEqual(['P1 high risk', 'P1 low risk', 'P1 no clock', 'P2', 'P3 old', 'P3 young']);
   });
 
-  it('breaks ties on the last update by age (impact start)', () => {
+  it('breaks ties by age (impact start), then id', () => {
     const { w, make, at } = board();
     const young = make('young', 'P2', 0);
     const old = make('old', 'P2', 0);
     at(1).run(old, { type: 'setMilestone', milestone: 'impactStarted', at: iso(T0 - 60 * MIN), reason: 'From monitoring' });
     expect(ids(orderForBoard([w.get(young), w.get(old)]))).toEqual(['old', 'young']);
+    const twin = make('twin', 'P2', 0);
+    expect(ids(orderForBoard([w.get(twin), w.get(young)]))).toEqual(['young', 'twin']); // same start: by id
   });
 
-  it('uses SLA risk before time since update when given', () => {
+  it('never lets risk outrank priority', () => {
     const { w, make } = board();
-    const x = make('stale, low risk', 'P2', 0);
-    const y = make('fresh, high risk', 'P2', 30);
-    const z = make('no risk known', 'P2', 0);
-    const risk = (i: IncidentState) => (i.id === x ? 0.2 : i.id === y ? 0.9 : undefined);
-    expect(ids(orderForBoard([w.get(x), w.get(y), w.get(z)], { risk }))).toEqual(['fresh, high risk', 'stale, low risk', 'no risk known']);
-    // risk never outranks priority
+    const y = make('P2 breached', 'P2', 30);
     const p1 = make('P1', 'P1', 40);
+    const risk = (i: IncidentState) => (i.id === y ? 5 : 0.1);
     expect(ids(orderForBoard([w.get(y), w.get(p1)], { risk }))[0]).toBe('P1');
   });
 
@@ -111,97 +107,21 @@ describe('incident facts', () => {
   });
 });
 
-describe('update cadence', () => {
-  it('is data: P1 30 min, P2 60, P3 120, P4/P5 none', () => {
-    expect(DEFAULT_UPDATE_CADENCE).toEqual({ P1: 30, P2: 60, P3: 120, P4: null, P5: null });
-  });
-
-  it('marks an update overdue after the cadence, counting from creation without one', () => {
-    const { w, make, at } = board();
-    const p1 = make('p1', 'P1', 0);
-    expect(updateDueAt(w.get(p1))).toBe(T0 + 30 * MIN);
-    expect(isUpdateOverdue(w.get(p1), T0 + 30 * MIN)).toBe(false);
-    expect(isUpdateOverdue(w.get(p1), T0 + 30 * MIN + 1)).toBe(true);
-    at(25).run(p1, { type: 'addEntry', kind: 'status_update', text: 'Update' });
-    expect(isUpdateOverdue(w.get(p1), T0 + 40 * MIN)).toBe(false);
-    expect(isUpdateOverdue(w.get(p1), T0 + 56 * MIN)).toBe(true);
-    // other entry kinds are not stakeholder updates
-    at(50).run(p1, { type: 'addEntry', kind: 'note', text: 'Note' });
-    expect(isUpdateOverdue(w.get(p1), T0 + 56 * MIN)).toBe(true);
-    const p4 = make('p4', 'P4', 0);
-    expect(updateDueAt(w.get(p4))).toBeNull();
-    expect(isUpdateOverdue(w.get(p4), T0 + 1000 * MIN)).toBe(false);
-    expect(isUpdateOverdue(w.get(p1), T0 + 40 * MIN, { ...DEFAULT_UPDATE_CADENCE, P1: 10 })).toBe(true);
-  });
-
-  it('gives a key that changes only when a deadline passes', () => {
-    const { w, make } = board();
-    const list = [make('a', 'P1', 0), make('b', 'P2', 0), make('c', 'P4', 0)].map((id) => w.get(id));
-    const deadlines = updateDeadlines(list);
-    expect(deadlines.map((d) => d.dueAt)).toEqual([T0 + 30 * MIN, T0 + 60 * MIN]);
-    expect(overdueKeyAt(deadlines, T0 + 10 * MIN)).toBe('');
-    expect(overdueKeyAt(deadlines, T0 + 31 * MIN)).toBe(overdueKeyAt(deadlines, T0 + 59 * MIN));
-    expect(overdueKeyAt(deadlines, T0 + 61 * MIN).split('\n')).toHaveLength(2);
-  });
-});
-
-describe('attention rules', () => {
-  it('asks for attention for a new P1 until acknowledged', () => {
-    const { w, make } = board();
-    const id = make('p1', 'P1', 0);
-    const s = w.get(id);
-    const reasons = attentionReasons(s, new Set(), T0 + MIN);
-    expect(reasons.map((r) => r.kind)).toEqual(['new-p1']);
-    expect(attentionReasons(s, new Set(reasons.map((r) => r.key)), T0 + MIN)).toEqual([]);
-  });
-
-  it('asks for attention when the update goes overdue, even after the P1 was acknowledged', () => {
-    const { w, make, at } = board();
-    const id = make('p1', 'P1', 0);
-    const acked = new Set(attentionReasons(w.get(id), new Set(), T0).map((r) => r.key));
-    expect(attentionReasons(w.get(id), acked, T0 + 31 * MIN).map((r) => r.kind)).toEqual(['overdue']);
-    const overdueKey = attentionReasons(w.get(id), acked, T0 + 31 * MIN)[0]!.key;
-    acked.add(overdueKey);
-    expect(attentionReasons(w.get(id), acked, T0 + 31 * MIN)).toEqual([]);
-    // a new update, later overdue again: a new occurrence asks again
-    at(32).run(id, { type: 'addEntry', kind: 'status_update', text: 'Update' });
-    expect(attentionReasons(w.get(id), acked, T0 + 40 * MIN)).toEqual([]);
-    expect(attentionReasons(w.get(id), acked, T0 + 63 * MIN).map((r) => r.kind)).toEqual(['overdue']);
-  });
-
-  it('asks again when an incident is raised to P1 a second time', () => {
-    const { w, make, at } = board();
-    const id = make('x', 'P2', 0);
-    at(1).run(id, { type: 'setPriority', impact: 1, urgency: 1, reason: 'Worse' });
-    const acked = new Set(attentionReasons(w.get(id), new Set(), T0 + 2 * MIN).map((r) => r.key));
-    at(3).run(id, { type: 'setPriority', impact: 1, urgency: 2, reason: 'Better' });
-    expect(attentionReasons(w.get(id), acked, T0 + 4 * MIN)).toEqual([]);
-    at(5).run(id, { type: 'setPriority', impact: 1, urgency: 1, reason: 'Worse again' });
-    expect(attentionReasons(w.get(id), acked, T0 + 6 * MIN).map((r) => r.kind)).toEqual(['new-p1']);
-  });
-
-  it('never asks for lower priorities without a cadence, nor for inactive incidents', () => {
-    const { w, make, at } = board();
-    const p4 = make('p4', 'P4', 0);
-    expect(attentionCandidates(w.get(p4), T0 + 1000 * MIN)).toEqual([]);
-    const p1 = make('p1', 'P1', 0);
-    at(1).run(p1, transition('cancelled', { reason: 'Duplicate' }));
-    expect(attentionCandidates(w.get(p1), T0 + 1000 * MIN)).toEqual([]);
-  });
-});
-
 describe('board filters and parameters', () => {
   it('parses URL parameters leniently', () => {
     const c = parseBoardConfig(new URLSearchParams('team=Network,Platform&location=madrid&category=Network&exercise=exclude&priority=p1,P2,P9&theme=high-contrast&motion=reduced&rotate=30&scale=1.2'));
     expect(c.filters).toEqual({ teams: ['Network', 'Platform'], locations: ['madrid'], categories: ['Network'], exercise: 'exclude', priorities: ['P1', 'P2'] });
     expect(c).toMatchObject({ theme: 'high-contrast', reducedMotion: true, rotateSeconds: 30, scale: 1.2 });
     const d = parseBoardConfig(new URLSearchParams('rotate=1&theme=pink&exercise=maybe'));
-    expect(d).toMatchObject({ theme: undefined, reducedMotion: false, rotateSeconds: 5, scale: 1, boardKey: 'all', filters: NO_FILTERS });
+    expect(d).toMatchObject({ theme: undefined, reducedMotion: false, rotateSeconds: 2, scale: 1, boardKey: 'all', filters: NO_FILTERS });
     expect(parseBoardConfig(new URLSearchParams('')).rotateSeconds).toBe(15);
     expect(parseBoardConfig(new URLSearchParams('board=north')).boardKey).toBe('north');
     // boards with the same filters share acknowledgements; different filters do not
     expect(parseBoardConfig(new URLSearchParams('priority=P2,P1')).boardKey).toBe(parseBoardConfig(new URLSearchParams('priority=P1,P2')).boardKey);
     expect(parseBoardConfig(new URLSearchParams('priority=P1')).boardKey).not.toBe(parseBoardConfig(new URLSearchParams('priority=P2')).boardKey);
+    // the benchmark baseline switch, off unless asked for exactly
+    expect(parseBoardConfig(new URLSearchParams('bench=rerender-all')).rerenderAll).toBe(true);
+    expect(parseBoardConfig(new URLSearchParams('bench=1')).rerenderAll).toBe(false);
   });
 
   it('matches team, location (services), category, exercise and priority', () => {

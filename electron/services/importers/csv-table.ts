@@ -91,20 +91,27 @@ export function parseCsvTable(text: string): CsvTable {
   return { header: header.map((h) => h.trim()), rows, lineOf, issues, fatal, delimiter };
 }
 
-/** Start line of every record (header included), from a second, slower parse with line info. */
+/**
+ * Start line of every record (header included), from a second, slower parse: csv-parse reports
+ * how many bytes it has consumed at the end of each record (its own line count is off inside
+ * quoted CRLF line breaks), so the record ends on the line of its last byte, and starts as many
+ * lines earlier as its fields hold line breaks.
+ */
 function recordLines(text: string, options: Options, count: number): Int32Array {
+  const bytes = Buffer.from(text, 'utf8');
   const starts = new Int32Array(count);
   let i = 0;
-  let previousEnd = 0;
+  let scanned = 0;
+  let newlines = 0;
   parse(text, {
     ...options,
     on_skip: undefined,
     on_record: (record: string[], context: InfoRecord) => {
-      // `lines` is the line the record ends on; it starts after the previous record's end line
-      // (blank lines in between are skipped by skip_empty_lines, so count back by its own breaks).
-      const breaks = record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);
-      if (i < count) starts[i++] = Math.max(previousEnd + 1, context.lines - breaks);
-      previousEnd = context.lines;
+      const last = Math.min(context.bytes, bytes.length) - 1; // the record delimiter (or last character)
+      for (; scanned < last; scanned++) if (bytes[scanned] === 0x0a) newlines++;
+      let breaks = 0;
+      for (const field of record) for (let k = field.indexOf('\n'); k >= 0; k = field.indexOf('\n', k + 1)) breaks++;
+      if (i < count) starts[i++] = newlines + 1 - breaks;
       return null;
     },
   });

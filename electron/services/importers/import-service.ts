@@ -238,8 +238,17 @@ export class ImportService {
     let alreadyPresent = 0;
     for (const plan of plans) {
       if (!plan.existed) created++;
-      else if (this.hasNewEvents(plan)) updated++;
-      else unchanged++;
+      else {
+        const change = this.changeOf(plan);
+        if (change === 'new events') updated++;
+        else unchanged++;
+        if (change === 'rewritten') {
+          // Its imported history would no longer be a prefix of the source's: adding the rest would
+          // mix two histories. Keep what was imported; say so.
+          notes.add('Changed in the source so that its imported history no longer holds: not updated (import it under a new source name to get the new version)');
+          plan.events = [];
+        }
+      }
     }
     this.progress(req.importId, 'record', 0, plans.length);
     let batch: TimedEvent[] = [];
@@ -277,11 +286,18 @@ export class ImportService {
     };
   }
 
-  private hasNewEvents(plan: Plan): boolean {
+  /** What importing an incident imported before would do: nothing, append events, or rewrite its history. */
+  private changeOf(plan: Plan): 'none' | 'new events' | 'rewritten' {
     const incident = safeGet(this.ws, plan.incidentId);
-    if (!incident) return true;
-    const have = new Set(incident.timeline.map((e) => e.id));
-    return plan.events.some((e) => !have.has(e.id!));
+    if (!incident) return 'new events';
+    const have = new Map(incident.timeline.map((e) => [e.id, e]));
+    let fresh = false;
+    for (const e of plan.events) {
+      const old = have.get(e.id!);
+      if (!old) fresh = true;
+      else if (fresh || old.type !== e.type || old.recordedAt !== new Date(e.at).toISOString() || JSON.stringify(old.data) !== JSON.stringify(e.data)) return 'rewritten';
+    }
+    return fresh ? 'new events' : 'none';
   }
 
   private async planCsv(
@@ -312,10 +328,10 @@ export class ImportService {
       const prefix = incidentEventPrefix(req.sourceKey, group.externalId);
       const existed = index.existing(prefix) !== undefined;
       const { id } = index.resolve(prefix, analysis.times[group.rows[0]!]!);
-      const builder = new IncidentBuilder(id, { matrix, lifecycle, notes, reviewWaiver: `Imported from ${source.label}; no post-incident review on record` });
+      const builder = new IncidentBuilder(id, prefix, { matrix, lifecycle, notes, reviewWaiver: `Imported from ${source.label}; no post-incident review on record` });
       try {
         mapCsvIncident(analysis, group, builder, ctx);
-        plans.push({ externalId: group.externalId, incidentId: id, existed, events: builder.events(prefix) });
+        plans.push({ externalId: group.externalId, incidentId: id, existed, events: [...builder.events] });
       } catch (err) {
         const issue = { line: table.lineOf(group.rows[0]!), field: mapping.columns.id, message: `Incident ${group.externalId} cannot be imported: ${errorText(err)}` };
         if (!req.acceptValidRows) throw refusal([issue], 1, true);

@@ -1,8 +1,19 @@
-import type { CreateIncidentInput, IncidentCommandInput } from '../../../shared/domain/commands';
+import {
+  CreateIncidentSchema,
+  decide,
+  decideCreate,
+  type CreateIncidentInput,
+  type DecisionContext,
+  type IncidentCommand,
+  type PendingEvent,
+} from '../../../shared/domain/commands';
+import { CURRENT_EVENT_VERSION, type EventEnvelope } from '../../../shared/domain/events';
 import type { IncidentState } from '../../../shared/domain/incident';
 import { isActive, STATUS_LABELS, type LifecycleRules, type Status } from '../../../shared/domain/lifecycle';
 import type { PriorityMatrix } from '../../../shared/domain/priority';
-import { CommandRecorder, lifecyclePath } from '../demo/command-recorder';
+import { applyEvent } from '../../../shared/domain/reducer';
+import { encodeHlc } from '../../../shared/time/hlc';
+import { lifecyclePath } from '../demo/command-recorder';
 import type { TimedEvent } from '../workspace/timed-event';
 
 /** Adjustments an import made, counted by kind (shown in the summary). */
@@ -28,35 +39,47 @@ export interface BuilderOptions {
 
 /**
  * One imported incident, built the way a person would have: every change is a command that passes
- * `decide()` against the state folded so far (the demo's CommandRecorder), at the source's own
- * times. Times never go backwards within the incident (an earlier one is moved up and noted).
+ * `decide()` against the state folded so far (as the demo's CommandRecorder does), at the source's
+ * own times. Times never go backwards within the incident (an earlier one is moved up and noted).
+ * Lean on purpose (a full event log has ~100,000 of these): commands are built typed, so they skip
+ * the command schema (the events `decide()` makes are still parsed by their payload schemas), and
+ * the folded state keeps no timeline.
  */
 export class IncidentBuilder {
-  private readonly recorder: CommandRecorder;
+  private current: IncidentState | undefined;
+  private readonly out: TimedEvent[] = [];
   private last = Number.NEGATIVE_INFINITY;
+  private now = 0;
   private n = 0;
+  private readonly ctx: DecisionContext;
 
   constructor(
     readonly id: string,
+    /** Event ids are `<prefix><n>`, n counting from 0 in the order events are decided. */
+    private readonly prefix: string,
     private readonly opts: BuilderOptions,
   ) {
-    // Entry/task ids only need to be unique within the incident, and the same on every import.
-    this.recorder = new CommandRecorder({ newId: () => `imp-${++this.n}`, matrix: opts.matrix, lifecycle: opts.lifecycle });
+    const self = this;
+    this.ctx = {
+      get now() {
+        return new Date(self.now).toISOString();
+      },
+      // Entry/task ids only need to be unique within the incident, and the same on every import.
+      newId: () => `imp-${++this.n}`,
+      matrix: opts.matrix,
+      lifecycle: opts.lifecycle,
+      lookup: (other) => (other === id ? this.current : undefined),
+    };
   }
 
   get state(): IncidentState {
-    const s = this.recorder.state(this.id);
-    if (!s) throw new Error(`${this.id} is not created yet`);
-    return s;
+    if (!this.current) throw new Error(`${this.id} is not created yet`);
+    return this.current;
   }
 
-  get created(): boolean {
-    return this.recorder.state(this.id) !== undefined;
-  }
-
-  /** The events so far, with ids `<prefix><n>` in the order they were decided. */
-  events(prefix: string): TimedEvent[] {
-    return this.recorder.events.map((e, i) => ({ ...e, id: `${prefix}${i}` }));
+  /** The events decided so far, with their fixed ids. */
+  get events(): readonly TimedEvent[] {
+    return this.out;
   }
 
   private at(t: number): number {
@@ -68,12 +91,30 @@ export class IncidentBuilder {
     return t;
   }
 
-  create(input: CreateIncidentInput, at: number, actor: string): void {
-    this.recorder.create(this.id, input, this.at(at), actor);
+  private record(pending: readonly PendingEvent[], at: number, actor: string): void {
+    const recordedAt = new Date(at).toISOString();
+    for (const p of pending) {
+      if (p.stream !== this.id) throw new Error(`${this.id}: a command touched ${p.stream}`);
+      const id = `${this.prefix}${this.out.length}`;
+      this.out.push({ stream: p.stream, type: p.type, data: p.data, at, actor, id });
+      const envelope: EventEnvelope = { id, stream: p.stream, type: p.type, hlc: encodeHlc({ millis: at, counter: 0 }), writerId: 'import', seq: this.out.length, recordedAt, actor, v: CURRENT_EVENT_VERSION, data: p.data };
+      const next = applyEvent(this.current, envelope, true)!;
+      next.timeline = []; // not needed to decide; keeping it would make long incidents quadratic
+      this.current = next;
+    }
   }
 
-  run(command: IncidentCommandInput, at: number, actor: string): void {
-    this.recorder.run(this.id, command, this.at(at), actor);
+  create(input: CreateIncidentInput, at: number, actor: string): void {
+    if (this.current) throw new Error(`${this.id} exists already`);
+    const t = this.at(at);
+    this.now = t;
+    this.record(decideCreate(this.id, CreateIncidentSchema.parse(input), this.ctx), t, actor);
+  }
+
+  run(command: IncidentCommand, at: number, actor: string): void {
+    const t = this.at(at);
+    this.now = t;
+    this.record(decide(this.state, command, this.ctx), t, actor);
   }
 
   /**
@@ -102,19 +143,9 @@ export class IncidentBuilder {
     for (const rule of path) {
       const now = this.state;
       if (rule.requires.includes('review') && rules.reviewPriorities.includes(now.priority) && !now.review) {
-        this.recorder.run(this.id, { type: 'recordReview', outcome: 'waived', reason: this.opts.reviewWaiver }, time, actor);
+        this.run({ type: 'recordReview', outcome: 'waived', reason: this.opts.reviewWaiver }, time, actor);
       }
-      this.recorder.run(
-        this.id,
-        {
-          type: 'transition',
-          to: rule.to,
-          reason: extras.reason,
-          resolution: rule.requires.includes('resolution') ? extras.resolution : undefined,
-        },
-        time,
-        actor,
-      );
+      this.run({ type: 'transition', to: rule.to, reason: extras.reason, resolution: rule.requires.includes('resolution') ? extras.resolution : undefined }, time, actor);
     }
     return true;
   }

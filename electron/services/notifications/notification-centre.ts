@@ -76,9 +76,10 @@ export class NotificationCentre {
 
   private all(operator: string): DerivedNotification[] {
     const from = this.ws.now() - this.retentionMs;
-    const out: DerivedNotification[] = [];
-    for (const i of this.ws.allIncidents()) for (const n of notificationsOf(i)) if (Date.parse(n.at) >= from && isFor(n, operator)) out.push(n);
-    return out.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? -1 : 1));
+    const out: Array<{ n: DerivedNotification; t: number; k: number }> = [];
+    for (const i of this.ws.allIncidents()) for (const n of notificationsOf(i)) if (Date.parse(n.at) >= from && isFor(n, operator)) out.push({ n, t: Date.parse(n.at), k: out.length });
+    // Newest first; at the same instant, the later on the timeline first.
+    return out.sort((a, b) => b.t - a.t || b.k - a.k).map((x) => x.n);
   }
 
   private acknowledged(n: DerivedNotification, acks: ReadonlyMap<string, string>): boolean {

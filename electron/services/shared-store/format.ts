@@ -23,7 +23,6 @@ export const ZERO_HASH = '0'.repeat(64);
 const SEQ_DIGITS = 12;
 const SEGMENT_RE = /^seg-(\d{12})-(\d{12})\.ndjson$/;
 const SNAPSHOT_RE = /^snap-(\d{12})-([0-9a-f]{32})\.ndjson$/;
-const RECORD_RE = /^([0-9a-f]{64}) ([0-9a-f]{64}) /;
 const WRITER_ID_RE = /^[A-Za-z0-9._-]{1,64}$/;
 
 export function sha256Hex(text: string | Buffer): string {
@@ -174,11 +173,25 @@ export type LineResult =
  * verified as a whole instead.
  */
 export function decodeRecordLine(line: string, verify: boolean): LineResult {
-  const m = RECORD_RE.exec(line);
-  if (!m) return { ok: false, problem: 'not a Watchfloor record' };
-  const hash = m[1]!;
-  const prev = m[2]!;
-  const json = line.slice(130);
+  if (line.length < 132 || line.charCodeAt(64) !== 32 || line.charCodeAt(129) !== 32) return { ok: false, problem: 'not a Watchfloor record' };
+  const hash = line.slice(0, 64);
+  const prev = line.slice(65, 129);
+  if (!HEX64.test(hash) || !HEX64.test(prev)) return { ok: false, problem: 'not a Watchfloor record' };
+  return decodeParts(hash, prev, line.slice(130), verify);
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/**
+ * Decodes the record in `buf[start, end)` without building the whole line as a string (snapshots,
+ * replicas: a million lines). Not hash-verified: those files are verified as a whole.
+ */
+export function decodeRecordAt(buf: Buffer, start: number, end: number): LineResult {
+  if (end - start < 132 || buf[start + 64] !== 32 || buf[start + 129] !== 32) return { ok: false, problem: 'not a Watchfloor record' };
+  return decodeParts(buf.toString('latin1', start, start + 64), buf.toString('latin1', start + 65, start + 129), buf.toString('utf8', start + 130, end), false);
+}
+
+function decodeParts(hash: string, prev: string, json: string, verify: boolean): LineResult {
   let value: unknown;
   try {
     value = JSON.parse(json);

@@ -265,9 +265,8 @@ export class SharedFolderStore implements EventStore {
     for (const w of this.local.chainWarnings) this.warnings.set(`chain:${w.message}`, w);
     if (this.local.publishedSeq > 0) this.ownCovered.add(1, this.local.publishedSeq);
 
-    if (this.local.storeId) await this.openReplica(this.local.storeId, events);
-
     this.collecting = events;
+    if (this.local.storeId) await this.openReplica(this.local.storeId);
     const first = this.request('full');
     let waited: NodeJS.Timeout | undefined;
     await Promise.race([first, new Promise<void>((r) => (waited = setTimeout(r, this.opts.loadWaitMs ?? 15_000)))]);
@@ -329,7 +328,7 @@ export class SharedFolderStore implements EventStore {
    * Switches to the replica of store `storeId` (`<dataDir>/shared-store/<storeId>/replica.ndjson`)
    * and delivers what it holds. A cache: no fsync (lines lost in a crash are read from the share again).
    */
-  private async openReplica(storeId: string, into: unknown[] | undefined): Promise<void> {
+  private async openReplica(storeId: string): Promise<void> {
     if (this.replicaStoreId === storeId && this.replica) return;
     await this.replica?.close();
     const folder = isValidWriterId(storeId) ? storeId : sha256Hex(storeId).slice(0, 32);
@@ -343,7 +342,7 @@ export class SharedFolderStore implements EventStore {
       const r = decodeRecordLine(payload, false);
       if (r.ok && this.ingestRecord(r.record, replica.path)) fresh.push(r.record.value);
     }
-    this.releaseOrHold(fresh, into);
+    this.releaseOrHold(fresh, this.collecting);
   }
 
   // ---------------------------------------------------------------- status
@@ -634,7 +633,7 @@ export class SharedFolderStore implements EventStore {
       this.stateMustSync = true;
     }
     this.storeId = sentinel.storeId;
-    await this.openReplica(sentinel.storeId, this.collecting);
+    await this.openReplica(sentinel.storeId);
     if (sentinel.formatVersion > STORE_FORMAT_VERSION) {
       if (this.shareState !== 'read-only') this.ownListed = false;
       this.shareState = 'read-only';

@@ -1,3 +1,4 @@
+import { startAlertIntake } from '../alerts/alert-runtime';
 import { buildDemoWorkspace } from '../demo/demo-workspace';
 import { resolveResourcesDir } from '../demo/resources-dir';
 import type { Clock } from '../../../shared/time/clock';
@@ -39,5 +40,7 @@ export async function openWorkspace(opts: OpenWorkspaceOptions): Promise<Workspa
       : undefined,
   });
   await startSla(service, { scheduler: opts.slaScheduler ?? true, testClock: opts.clock instanceof ControllableClock ? opts.clock : undefined });
+  // Alert intake: the receiver listens only when enabled in its settings (off by default).
+  await startAlertIntake(service);
   return service;
 }

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { api, ApiError, invalidInput, isMethodName, type MachineSettings, type WorkspaceInfo } from '../../../shared/contract/api';
 import type { StreamMessage } from '../../../shared/contract/stream';
+import { ALERT_STREAM } from '../../../shared/alerts/events';
+import type { AlertInbox } from '../../../shared/alerts/inbox';
 import { DomainError, type DecisionContext, type PendingEvent } from '../../../shared/domain/commands';
 import { CURRENT_EVENT_VERSION, compareEvents, parseEvent, type EventEnvelope } from '../../../shared/domain/events';
 import { nextIncidentId, writerCode } from '../../../shared/domain/ids';
@@ -11,6 +13,7 @@ import { DEFAULT_PRIORITY_MATRIX } from '../../../shared/domain/priority';
 import { foldInto } from '../../../shared/domain/reducer';
 import { decodeHlc, encodeHlc, tickHlc, type HlcState } from '../../../shared/time/hlc';
 import type { Clock, IdGenerator } from '../../../shared/time/clock';
+import { InboxProjection } from '../alerts/inbox-projection';
 import type { EventStore, StoreWarning } from '../journal/event-store';
 import { NdjsonJournal } from '../journal/ndjson-journal';
 import type { SharedFolderStore, SharedStoreStatus } from '../shared-store/shared-folder-store';
@@ -44,6 +47,8 @@ export class WorkspaceService {
   private readonly listeners = new Set<Listener>();
   private readonly closers: Array<() => void | Promise<void>> = [];
   private readonly handlers: HandlerMap = allHandlers(this);
+  /** The alert inbox: events of the alert stream are folded here, never into `incidents`. */
+  readonly alertInbox = new InboxProjection(undefined, () => this.now());
   private hlc: HlcState = { millis: 0, counter: 0 };
   private seq = 0;
   warnings: StoreWarning[] = [];
@@ -99,8 +104,13 @@ export class WorkspaceService {
     }
     parsed.sort(compareEvents);
     const changed = new Set<string>();
+    const alertEvents: EventEnvelope[] = [];
     for (const event of parsed) {
       this.observe(event);
+      if (event.stream === ALERT_STREAM) {
+        alertEvents.push(event);
+        continue;
+      }
       const pending = this.orphans.get(event.stream) ?? [];
       const after = foldInto(this.incidents.get(event.stream), event, pending);
       if (after) {
@@ -111,7 +121,21 @@ export class WorkspaceService {
         this.orphans.set(event.stream, [...pending, event]);
       }
     }
+    if (alertEvents.length) this.ingestAlerts(alertEvents);
     return [...changed].map((id) => this.incidents.get(id)!);
+  }
+
+  /** Folds alert-stream events into the inbox and tells every listener what changed. */
+  private ingestAlerts(events: EventEnvelope[]): void {
+    const change = this.alertInbox.ingest(events);
+    if (!change) return;
+    const max = 500;
+    this.emit({ kind: 'alerts', groups: change.groups.slice(0, max), truncated: change.groups.length > max, critical: change.critical, monitoringSuggested: change.monitoringSuggested });
+  }
+
+  /** The alert inbox now (shared/alerts/inbox.ts), folded from the alert stream. */
+  inbox(): AlertInbox {
+    return this.alertInbox.inbox;
   }
 
   private observe(event: EventEnvelope): void {

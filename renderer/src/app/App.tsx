@@ -4,6 +4,7 @@ import { useWorkspace } from '../state/workspace-store';
 import { ConsoleView } from '../features/console/ConsoleView';
 import { WallBoardView } from '../features/wallboard/WallBoardView';
 import { ImportView } from '../features/import/ImportView';
+import { ReportView } from '../features/reports/ReportView';
 import { useView } from './route';
 
 export function App() {
@@ -11,12 +12,15 @@ export function App() {
   const connect = useWorkspace((s) => s.connect);
   const theme = useWorkspace((s) => s.info?.settings.theme ?? 'dark');
   const view = useView();
+  // The wall board sets its own theme (its URL's `theme`, else this setting): never overwrite it.
+  const onWall = view.name === 'wall';
 
   useEffect(() => connect(client), [client, connect]);
   useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-  }, [theme]);
+    if (!onWall) document.documentElement.dataset.theme = theme;
+  }, [theme, onWall]);
 
   if (view.name === 'import') return <ImportView />;
+  if (view.name === 'report') return <ReportView view={view} />;
   return view.name === 'wall' ? <WallBoardView params={view.params} /> : <ConsoleView />;
 }

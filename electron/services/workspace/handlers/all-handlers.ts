@@ -1,4 +1,5 @@
 import type { WorkspaceService } from '../workspace-service';
+import { alertHandlers } from './alert-handlers';
 import type { HandlerMap } from './handler';
 import { importHandlers } from './import-handlers';
 import { incidentHandlers } from './incident-handlers';
@@ -8,5 +9,5 @@ import { workspaceHandlers } from './workspace-handlers';
 
 /** Every method of the contract, by feature; the type fails to check if one is missing. */
 export function allHandlers(ws: WorkspaceService): HandlerMap {
-  return { ...workspaceHandlers(ws), ...incidentHandlers(ws), ...trendsHandlers(ws), ...importHandlers(ws), ...slaHandlers(ws) };
+  return { ...workspaceHandlers(ws), ...incidentHandlers(ws), ...trendsHandlers(ws), ...importHandlers(ws), ...slaHandlers(ws), ...alertHandlers(ws) };
 }

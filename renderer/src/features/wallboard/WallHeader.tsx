@@ -11,8 +11,27 @@ export interface HeaderProps {
   siteName: string;
   filterText: string;
   counts: Record<Priority, number> | null;
-  overdue: number;
+  /** Incidents with a breached SLA clock, and with one at a warning level (none breached). */
+  breaching: number;
+  nearBreach: number;
   showClock: boolean;
+}
+
+/** "N breaching · M near breach": red and amber when non-zero, each with its own mark. */
+function SlaCounts({ breaching, nearBreach }: { breaching: number; nearBreach: number }) {
+  return (
+    <p className="wall-sla-counts">
+      <span className={breaching ? 'wall-sla-count is-breached' : 'wall-sla-count'}>
+        {breaching ? <span aria-hidden="true">✖ </span> : null}
+        {breaching} breaching
+      </span>
+      <span className="wall-sla-counts__sep"> · </span>
+      <span className={nearBreach ? 'wall-sla-count is-warning' : 'wall-sla-count'}>
+        {nearBreach ? <span aria-hidden="true">⚠ </span> : null}
+        {nearBreach} near breach
+      </span>
+    </p>
+  );
 }
 
 function ConnectionState() {
@@ -36,7 +55,7 @@ function ConnectionState() {
   );
 }
 
-export function WallHeader({ siteName, filterText, counts, overdue, showClock }: HeaderProps) {
+export function WallHeader({ siteName, filterText, counts, breaching, nearBreach, showClock }: HeaderProps) {
   return (
     <header className="wall-header">
       <div className="wall-header__site">
@@ -62,12 +81,7 @@ export function WallHeader({ siteName, filterText, counts, overdue, showClock }:
           )}
         </ul>
       )}
-      {counts && (
-        <p className={overdue ? 'wall-overdue-count is-overdue' : 'wall-overdue-count'}>
-          {overdue ? <span aria-hidden="true">⚠ </span> : null}
-          {overdue} overdue
-        </p>
-      )}
+      {counts && <SlaCounts breaching={breaching} nearBreach={nearBreach} />}
       <ConnectionState />
       {showClock && (
         <div className="wall-clocks">

@@ -2,16 +2,18 @@ import { memo } from 'react';
 import type { IncidentState } from '../../../../shared/domain/incident';
 import { BUILTIN_ROLES, ENTRY_KIND_LABELS, roleLabel } from '../../../../shared/domain/vocabulary';
 import { impactStartedAt, latestEntries } from '../../../../shared/wallboard/facts';
+import type { BoardSla } from '../../../../shared/wallboard/sla';
 import { PriorityBadge } from '../../ui/PriorityBadge';
 import { FlagBadges, StatusBadge } from '../../ui/StatusBadge';
 import { AttentionBar, type TileAttention } from './AttentionBar';
 import { Ago, Elapsed } from './time-texts';
+import { SlaLine } from './WallSla';
 import { tileIds, UpdateAge } from './WallTile';
 import './WallHero.css';
 
 export interface HeroProps {
   incident: IncidentState;
-  overdue: boolean;
+  sla: BoardSla | undefined;
   attention: TileAttention;
   columns: 1 | 2;
   onAcknowledge: (id: string) => void;
@@ -39,12 +41,14 @@ function rolesOf(incident: IncidentState): Array<[string, string]> {
  * The big panel: the only incident, or a major incident beside the grid. Adds roles, responders,
  * services and the latest timeline entries to what a tile shows.
  */
-export const WallHero = memo(function WallHero({ incident, overdue, attention, columns, onAcknowledge }: HeroProps) {
+export const WallHero = memo(function WallHero({ incident, sla, attention, columns, onAcknowledge }: HeroProps) {
+  const overdue = Boolean(sla?.overdue);
   const ids = tileIds(incident.id);
   const roles = rolesOf(incident);
   const entries = latestEntries(incident, 6);
   const responders = incident.responders.filter((r) => !r.leftAt).length;
   const classes = ['wall-hero', `wall-tile--${incident.priority}`, `wall-hero--cols-${columns}`];
+  if (sla?.tone && sla.tone !== 'ok') classes.push(`is-sla-${sla.tone}`);
   if (overdue) classes.push('is-overdue');
   if (attention) classes.push('is-attention');
   return (
@@ -76,6 +80,12 @@ export const WallHero = memo(function WallHero({ incident, overdue, attention, c
       )}
       {attention ? <AttentionBar attention={attention} onAcknowledge={() => onAcknowledge(incident.id)} /> : null}
       <dl className="wall-hero__facts">
+        <div className="wall-hero__sla">
+          <dt>SLA</dt>
+          <dd>
+            <SlaLine sla={sla} />
+          </dd>
+        </div>
         <div>
           <dt>Impact for</dt>
           <dd>

@@ -1,0 +1,50 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { IncidentState } from '../../../../shared/domain/incident';
+import { isActive } from '../../../../shared/domain/lifecycle';
+import { buildBoard, type BoardModel } from '../../../../shared/wallboard/board-model';
+import { matchesFilters, type BoardFilters } from '../../../../shared/wallboard/filters';
+import { latestSignificant, type TickerItem } from '../../../../shared/wallboard/ticker';
+import { useClock } from '../../ui/clock-store';
+import { useWorkspace } from '../../state/workspace-store';
+
+const TICKER_ITEMS = 6;
+const NO_INCIDENTS: IncidentState[] = [];
+
+/** The incidents this board shows (active, matching its filters) and its ticker. Re-computed only when incidents change. */
+function useBoardIncidents(filters: BoardFilters): { active: IncidentState[]; ticker: TickerItem[] } {
+  const all = useWorkspace((s) => s.incidents);
+  return useMemo(() => {
+    const matching = Object.values(all).filter((i) => matchesFilters(i, filters));
+    const active = matching.filter((i) => isActive(i.status));
+    // Resolutions and cancellations are news too, so the ticker also reads inactive incidents.
+    return { active: active.length ? active : NO_INCIDENTS, ticker: latestSignificant(matching, TICKER_ITEMS) };
+  }, [all, filters]);
+}
+
+/**
+ * The board's model (SLA evaluation, order, counts), rebuilt when incidents change and when the
+ * earliest SLA change falls due (`summary.nextChangeAt`: a warning level reached, a breach, a
+ * business-hours boundary) — never on an ordinary tick. The deadline is watched with one
+ * comparison per tick of the shared clock (no timer per tile; a jump of the host clock offset is
+ * seen at once). With `rerenderAll` (benchmark baseline only) the model is rebuilt afresh on
+ * every tick.
+ */
+export function useBoardModel(filters: BoardFilters, rerenderAll: boolean): { model: BoardModel; ticker: TickerItem[] } {
+  const { active, ticker } = useBoardIncidents(filters);
+  const [evaluatedAt, setEvaluatedAt] = useState(() => useClock.getState().now);
+  const tick = useClock((s) => (rerenderAll ? s.now : 0));
+  const model = useMemo(
+    () => buildBoard(active, rerenderAll ? tick : Math.max(evaluatedAt, useClock.getState().now), { fresh: rerenderAll }),
+    [active, evaluatedAt, tick, rerenderAll],
+  );
+  const due = model.summary.nextChangeAt;
+  useEffect(() => {
+    if (rerenderAll || !Number.isFinite(due)) return undefined;
+    const check = (s: { now: number }) => {
+      if (s.now >= due) setEvaluatedAt(s.now);
+    };
+    check(useClock.getState());
+    return useClock.subscribe(check);
+  }, [due, rerenderAll]);
+  return { model, ticker };
+}
