@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { ApiError, HTTP_STATUS_OF, type ApiErrorBody } from '../../shared/contract/api';
 import type { StreamMessage } from '../../shared/contract/stream';
 import type { WorkspaceService } from '../services/workspace/workspace-service';
+import { createReportPdfEndpoint, REPORT_PDF_PATH, type ReportPdfEndpoint } from '../services/reports/pdf-endpoint';
 import { accessFor, presentedToken, TOKEN_COOKIE, type Access, type AccessTokens } from './access';
 import { CONTENT_SECURITY_POLICY, loadStatic } from './static-files';
 
@@ -13,6 +14,8 @@ export interface HostOptions extends AccessTokens {
   maxBodyBytes?: number;
   /** Larger limits for some methods (a file's text travels in the call), by method name prefix. */
   methodBodyBytes?: Readonly<Record<string, number>>;
+  /** `GET /api/report.pdf` (reports printed by headless Chromium); default: on, launched on first use. */
+  reportPdf?: ReportPdfEndpoint;
 }
 
 /** Imports carry the file's text (64 MB of characters can be more bytes in UTF-8). */
@@ -61,6 +64,7 @@ export function createHttpHost(opts: HostOptions): HttpHost {
   const methodLimits = Object.entries(opts.methodBodyBytes ?? METHOD_BODY_BYTES);
   const limitFor = (method: string) => methodLimits.find(([prefix]) => method.startsWith(prefix))?.[1] ?? limit;
   const streams = new Set<ServerResponse>();
+  const reportPdf = opts.reportPdf ?? createReportPdfEndpoint({ service: opts.service });
   const unsubscribe = opts.service.subscribe((message: StreamMessage) => {
     const frame = `data: ${JSON.stringify(message)}\n\n`;
     for (const res of streams) res.write(frame);
@@ -90,6 +94,7 @@ export function createHttpHost(opts: HostOptions): HttpHost {
 
     if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true, version: opts.version });
     if (url.pathname === '/api/events') return openStream(req, res);
+    if (url.pathname === REPORT_PDF_PATH) return reportPdf.handle(req, res, url, { token: presented, readOnly: access === 'read-only' });
     if (url.pathname.startsWith(API_PREFIX)) {
       if (req.method !== 'POST') return sendError(res, { code: 'invalid_input', message: 'API methods are called with POST and a JSON body' });
       const method = url.pathname.slice(API_PREFIX.length);
@@ -133,6 +138,7 @@ export function createHttpHost(opts: HostOptions): HttpHost {
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe();
+        void reportPdf.close();
         for (const res of streams) res.end();
         server.close(() => resolve());
         server.closeAllConnections();

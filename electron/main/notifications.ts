@@ -1,8 +1,9 @@
 import type { NotificationConstructorOptions } from 'electron';
+import type { CriticalAlert } from '../../shared/contract/alerts-api';
 import type { StreamMessage } from '../../shared/contract/stream';
 import { EMPTY_COALESCE_STATE, flushNotices, planNotices, type CoalesceOptions, type CoalesceState, type Notice } from '../../shared/notifications/coalesce';
 import { isFor } from '../../shared/notifications/model';
-import { localMinuteOfDay, wantsDesktop, type NotificationPreferences } from '../../shared/notifications/preferences';
+import { inQuietHours, localMinuteOfDay, wantsDesktop, type NotificationPreferences } from '../../shared/notifications/preferences';
 import type { IncidentState } from '../../shared/domain/incident';
 import { isActive } from '../../shared/domain/lifecycle';
 import { priorityRank, type Priority } from '../../shared/domain/priority';
@@ -172,6 +173,14 @@ export function createDesktopNotifier(deps: DesktopNotifierDeps): DesktopNotifie
       schedule(plan.flushAt);
     }, Math.max(0, at - now()));
   };
+  // New critical alerts in the inbox pop up even while a window has focus (the inbox is its own
+  // view, the console does not show them); off with notifications, and in quiet hours unless P1s may.
+  const showCriticalAlerts = (message: Extract<StreamMessage, { kind: 'alerts' }>) => {
+    const prefs = deps.preferences();
+    if (!prefs.enabled || message.critical.length === 0) return;
+    if (inQuietHours(prefs, minuteOfDay(now())) && !prefs.quietHours.allowP1) return;
+    show(criticalAlertNotices(message.critical));
+  };
   const refreshBadge = () => {
     if (!deps.setBadgeCount) return;
     const count = deps.unacknowledged();
@@ -182,6 +191,7 @@ export function createDesktopNotifier(deps: DesktopNotifierDeps): DesktopNotifie
 
   return {
     handle(message) {
+      if (message.kind === 'alerts') return showCriticalAlerts(message);
       if (message.kind === 'settings') return refreshBadge(); // the operator may have changed
       if (message.kind !== 'notifications') return;
       refreshBadge();
@@ -204,4 +214,27 @@ export function createDesktopNotifier(deps: DesktopNotifierDeps): DesktopNotifie
       schedule(null);
     },
   };
+}
+
+/**
+ * Desktop notices for newly firing critical alerts (alert intake): one each, or one summary when
+ * more than `max` arrive together. A click opens the console (on the incident, when the alert is
+ * linked to one).
+ */
+export function criticalAlertNotices(critical: readonly CriticalAlert[], max = 3): Notice[] {
+  const label = (c: CriticalAlert) => `Critical alert${c.exercise ? ' (exercise)' : ''}`;
+  if (critical.length <= max) {
+    return critical.map((c) => ({ title: `${label(c)}: ${c.source}`, body: c.title, incidentId: c.incidentId, ids: [c.groupId], priority: 'P2', summary: false }));
+  }
+  const shown = critical.slice(0, 3).map((c) => c.title);
+  return [
+    {
+      title: `${critical.length} critical alerts`,
+      body: `${shown.join('; ')}${critical.length > shown.length ? ` and ${critical.length - shown.length} more` : ''}`,
+      incidentId: null,
+      ids: critical.map((c) => c.groupId),
+      priority: 'P2',
+      summary: true,
+    },
+  ];
 }

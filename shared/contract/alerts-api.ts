@@ -125,7 +125,7 @@ export type SourceAuth = z.infer<typeof SourceAuthSchema>;
 
 export const RateLimitSchema = z.object({
   /** Sustained requests per second (token bucket refill). */
-  perSecond: z.number().min(0.1).max(1_000_000).default(20),
+  perSecond: z.number().min(0.001).max(1_000_000).default(20),
   /** Requests allowed at once (bucket size). */
   burst: z.number().int().min(1).max(1_000_000).default(100),
 });

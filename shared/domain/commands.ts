@@ -128,9 +128,18 @@ function checkTransition(s: IncidentState, c: Extract<IncidentCommand, { type: '
   return rule;
 }
 
+/**
+ * Closing and cancelling are final: the record can still be annotated and linked (problem
+ * management), and the lifecycle rules alone say whether any transition leads out.
+ */
+const FINAL_STATUSES: readonly IncidentState['status'][] = ['closed', 'cancelled'];
+const AFTER_FINAL: readonly IncidentCommand['type'][] = ['transition', 'addEntry', 'correctEntry', 'addRelation', 'removeRelation'];
+
 /** Validates a command against the incident's state and the organisation's rules; returns the events to record. */
 export function decide(s: IncidentState, c: IncidentCommand, ctx: DecisionContext): PendingEvent[] {
   const id = s.id;
+  if (FINAL_STATUSES.includes(s.status) && !AFTER_FINAL.includes(c.type))
+    throw new DomainError('lifecycle.final', `${id} is ${STATUS_LABELS[s.status]}: only timeline entries, corrections and relations can be added now`, 'type');
   switch (c.type) {
     case 'updateFields':
       if (Object.keys(c.fields).length === 0) throw new DomainError('fields.empty', 'Nothing to change', 'fields');
@@ -145,7 +154,9 @@ export function decide(s: IncidentState, c: IncidentCommand, ctx: DecisionContex
       const rule = checkTransition(s, c, ctx);
       // Only a transition that asks for a resolution records one (a Reopen must not carry the old one back).
       const resolution = rule.requires.includes('resolution') ? c.resolution : undefined;
-      const out: PendingEvent[] = [ev(id, 'incident.statusChanged', { from: s.status, to: c.to, reason: c.reason, resolution, link: c.link })];
+      // Likewise a link only means something where it names the incident this one duplicates.
+      const link = rule.requires.includes('link') || c.to === 'cancelled' ? c.link : undefined;
+      const out: PendingEvent[] = [ev(id, 'incident.statusChanged', { from: s.status, to: c.to, reason: c.reason, resolution, link })];
       if (c.to === 'cancelled' && c.link) out.push(ev(c.link, 'relation.added', { kind: 'duplicated_by', target: id, note: c.reason }));
       return out;
     }

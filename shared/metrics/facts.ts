@@ -66,6 +66,8 @@ export class KeyTable {
   }
 }
 
+const NONE: readonly number[] = Object.freeze([]);
+
 /** Categories, services, teams and locations (lower-cased). */
 export const NAME_KEYS = new KeyTable();
 /** Normalised titles. */
@@ -92,9 +94,9 @@ export interface IncidentFacts {
   locations: readonly string[];
   /** The same, lower-cased and interned in NAME_KEYS (category 0 = none); serviceIds[i] is services[i]. */
   categoryId: number;
-  serviceIds: Int32Array;
-  teamIds: Int32Array;
-  locationIds: Int32Array;
+  serviceIds: readonly number[];
+  teamIds: readonly number[];
+  locationIds: readonly number[];
   createdAt: number;
   /** impactStarted ?? createdAt: where every duration starts. */
   start: number;
@@ -113,17 +115,24 @@ export interface IncidentFacts {
   reopened: boolean;
   /** Times of work events (the incident's own event types, by recordedAt), ascending. */
   work: Float64Array;
-  /** SLA outcomes of every clock cycle, ascending by `slaAt`; `slaCode` packs target, priority and state (see slaCode()). */
-  slaAt: Float64Array;
-  slaCode: Uint8Array;
+  /**
+   * SLA outcomes of every clock cycle that is decided or can still breach, packed as
+   * at × 128 + slaCode(target, priority, state) (exact: times stay below 2⁴⁶), ascending.
+   */
+  sla: Float64Array;
 }
+
+/** Packed outcome → time. */
+export const slaTime = (packed: number): number => Math.floor(packed / 128);
+/** Packed outcome → code (see slaCode()). */
+export const slaCodeOf = (packed: number): number => packed - Math.floor(packed / 128) * 128;
 
 /** The SLA outcomes of facts, unpacked. */
 export function slaOutcomesOf(f: IncidentFacts): SlaOutcome[] {
-  return Array.from(f.slaAt, (at, i) => {
-    const code = f.slaCode[i]!;
+  return Array.from(f.sla, (packed) => {
+    const code = slaCodeOf(packed);
     const tp = Math.floor(code / 3);
-    return { target: SLA_TARGETS[Math.floor(tp / 5)]!, priority: PRIORITIES[tp % 5]!, state: SLA_STATES[code % 3]!, at };
+    return { target: SLA_TARGETS[Math.floor(tp / 5)]!, priority: PRIORITIES[tp % 5]!, state: SLA_STATES[code % 3]!, at: slaTime(packed) };
   });
 }
 
@@ -253,8 +262,9 @@ export function extractFacts(incident: IncidentState, opts: FactsOptions): Incid
   const acknowledged = parseIsoOrNull(m.acknowledged) ?? leftNewAt;
   const mitigated = parseIsoOrNull(m.mitigated) ?? resolved;
   const cancelled = incident.status === 'cancelled';
-  const ids = (names: readonly string[]) => Int32Array.from(names, (n) => NAME_KEYS.id(lower(n)));
-  const sla = cancelled ? [] : slaOutcomes(incident, opts.slaPolicies ?? [DEFAULT_SLA_POLICY], opts.now).sort((a, b) => a.at - b.at);
+  const ids = (names: readonly string[]): readonly number[] => (names.length ? names.map((n) => NAME_KEYS.id(lower(n))) : NONE);
+  // A clock that cannot breach without a new event (Infinity) never counts: left out.
+  const sla = cancelled ? [] : slaOutcomes(incident, opts.slaPolicies ?? [DEFAULT_SLA_POLICY], opts.now).filter((o) => Number.isFinite(o.at));
 
   return {
     id: incident.id,
@@ -283,8 +293,7 @@ export function extractFacts(incident: IncidentState, opts: FactsOptions): Incid
     escalated,
     reopened,
     work: times,
-    slaAt: Float64Array.from(sla, (o) => o.at),
-    slaCode: Uint8Array.from(sla, (o) => slaCode(o.target, o.priority, o.state)),
+    sla: Float64Array.from(sla, (o) => o.at * 128 + slaCode(o.target, o.priority, o.state)).sort(),
   };
 }
 

@@ -61,7 +61,7 @@ export function ratio(numerator: number, denominator: number): number | null {
   return denominator > 0 ? numerator / denominator : null;
 }
 
-/** Median, 90th percentile and mean of ascending values (the mean sums in ascending order). */
+/** Median, 90th percentile and mean of ascending values. */
 export function statsOfSorted(sorted: Float64Array): DurationStats {
   const n = sorted.length;
   if (n === 0) return EMPTY_STATS;
@@ -70,33 +70,63 @@ export function statsOfSorted(sorted: Float64Array): DurationStats {
   return { n, median: quantileSorted(sorted, 0.5), p90: quantileSorted(sorted, 0.9), mean: sum / n };
 }
 
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
+}
+
 /**
- * Merges ascending runs a[bounds[i] … bounds[i+1]) (bounds[0] = 0, last = a.length) into one
- * ascending array: pairwise passes, O(n log k). Returns a new array; `a` is left as it was.
+ * Quickselect: rearranges a[l … r] (inclusive) so that a[k] holds the value of rank k, with no
+ * larger value before it and no smaller one after it. O(n) on average.
  */
-export function mergeRuns(a: Float64Array, bounds: readonly number[]): Float64Array {
-  let src = a.slice();
-  if (bounds.length <= 2) return src;
-  let dst = new Float64Array(a.length);
-  let b = bounds.slice();
-  while (b.length > 2) {
-    const next = [0];
-    for (let i = 0; i + 1 < b.length; i += 2) {
-      const lo = b[i]!;
-      const mid = b[i + 1]!;
-      const hi = i + 2 < b.length ? b[i + 2]! : mid;
-      let x = lo;
-      let y = mid;
-      let k = lo;
-      while (x < mid && y < hi) dst[k++] = src[x]! <= src[y]! ? src[x++]! : src[y++]!;
-      while (x < mid) dst[k++] = src[x++]!;
-      while (y < hi) dst[k++] = src[y++]!;
-      next.push(hi);
+export function selectRank(a: Float64Array, k: number, l: number, r: number): void {
+  while (r > l) {
+    const m = (l + r) >>> 1;
+    if (a[m]! < a[l]!) swap(a, l, m);
+    if (a[r]! < a[l]!) swap(a, l, r);
+    if (a[r]! < a[m]!) swap(a, m, r);
+    const pivot = a[m]!;
+    let i = l;
+    let j = r;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) swap(a, i++, j--);
     }
-    [src, dst] = [dst, src];
-    b = next;
+    if (k <= j) r = j;
+    else if (k >= i) l = i;
+    else return;
   }
-  return src;
+}
+
+function minOf(a: Float64Array, from: number, to: number): number {
+  let m = Infinity;
+  for (let i = from; i < to; i++) if (a[i]! < m) m = a[i]!;
+  return m;
+}
+
+/**
+ * The same statistics as statsOfSorted over a[lo … hi) without sorting: two selections (p90,
+ * then the median left of it), O(n). Reorders that part of `a`. Exact for integer values
+ * (milliseconds): their sum does not depend on the order.
+ */
+export function statsOfRange(a: Float64Array, lo: number, hi: number): DurationStats {
+  const n = hi - lo;
+  if (n <= 0) return EMPTY_STATS;
+  let sum = 0;
+  for (let i = lo; i < hi; i++) sum += a[i]!;
+  const h90 = (n - 1) * 0.9;
+  const k90 = Math.floor(h90);
+  selectRank(a, lo + k90, lo, hi - 1);
+  const v90 = a[lo + k90]!;
+  const p90 = h90 > k90 ? v90 + (h90 - k90) * (minOf(a, lo + k90 + 1, hi) - v90) : v90;
+  const h50 = (n - 1) * 0.5;
+  const k50 = Math.floor(h50);
+  selectRank(a, lo + k50, lo, lo + k90);
+  const v50 = a[lo + k50]!;
+  const median = h50 > k50 ? v50 + (h50 - k50) * ((k50 < k90 ? minOf(a, lo + k50 + 1, lo + k90 + 1) : minOf(a, lo + k90 + 1, hi)) - v50) : v50;
+  return { n, median, p90, mean: sum / n };
 }
 
 /**

@@ -216,3 +216,32 @@ export function isAfterHours(clock: LocalClock, t: number): boolean {
   const minute = Math.floor((l - day * DAY) / MINUTE);
   return minute < OFFICE_HOURS.startMinute || minute >= OFFICE_HOURS.endMinute;
 }
+
+/**
+ * Office hours (Mon–Fri 08:00–18:00 local) over [from − 1 day, to + 1 day] as UTC instants:
+ * window i is [starts[i], ends[i]), ascending and disjoint. Lets a sorted run of instants be
+ * classified by comparisons alone (see `OfficeHours.cursor`).
+ */
+export interface OfficeHours {
+  starts: Float64Array;
+  ends: Float64Array;
+}
+
+export function officeHours(timeZone: string, from: number, to: number): OfficeHours {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let day = startOfDay(new TZDate(from - DAY, timeZone));
+  const last = to + DAY;
+  for (let guard = 0; +day < last && guard < 40_000; guard++) {
+    const wd = (day.getDay() + 6) % 7; // Monday = 0
+    if (wd >= OFFICE_HOURS.firstWeekday && wd <= OFFICE_HOURS.lastWeekday) {
+      const y = day.getFullYear();
+      const m = day.getMonth();
+      const d = day.getDate();
+      starts.push(+new TZDate(y, m, d, OFFICE_HOURS.startMinute / 60, OFFICE_HOURS.startMinute % 60, timeZone));
+      ends.push(+new TZDate(y, m, d, OFFICE_HOURS.endMinute / 60, OFFICE_HOURS.endMinute % 60, timeZone));
+    }
+    day = startOfDay(addDays(day, 1));
+  }
+  return { starts: Float64Array.from(starts), ends: Float64Array.from(ends) };
+}

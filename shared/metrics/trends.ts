@@ -6,13 +6,29 @@
  */
 import { PRIORITIES, type Priority } from '../domain/priority';
 import { SLA_TARGETS, type SlaPolicy, type SlaTarget } from '../sla/policy';
-import { NAME_KEYS, SLA_BREACHED, SLA_MET, TITLE_KEYS, type IncidentFacts } from './facts';
+import { NAME_KEYS, SLA_MET, SLA_PENDING, slaTime, TITLE_KEYS, type IncidentFacts } from './facts';
 import type { BreakdownRow, DurationPoint, PriorityCounts, Rate, RecurringRow, SlaCell, SlaPoint, TrendsFilters, TrendsQuery, TrendsResult } from './schema';
-import { Grouped, mergeRuns, ratio, statsOfSorted, type DurationStats } from './stats';
-import { bucketOf, DAY, HOUR, isAfterHours, localClock, lowerBound, makeBuckets, parseIso } from './time';
+import { Grouped, ratio, statsOfRange, type DurationStats } from './stats';
+import { bucketOf, DAY, HOUR, localClock, lowerBound, makeBuckets, officeHours, parseIso } from './time';
 
 const NP = PRIORITIES.length; // 5
 const NT = SLA_TARGETS.length;
+/** Decoding of packed SLA codes (see slaCode in facts.ts), by table rather than division. */
+const SLA_STATE = Uint8Array.from({ length: NT * NP * 3 }, (_, c) => c % 3);
+const SLA_PRIORITY = Uint8Array.from({ length: NT * NP * 3 }, (_, c) => Math.floor(c / 3) % NP);
+const SLA_TARGET = Uint8Array.from({ length: NT * NP * 3 }, (_, c) => Math.floor(c / 3 / NP));
+
+/** The first index k with values[k] > t (values ascending). */
+function upperBound(values: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 /** Rows per breakdown (the largest first). */
 export const BREAKDOWN_LIMIT = 50;
 /** Rows per recurrence list. */
@@ -50,7 +66,7 @@ function idFilters(f: TrendsFilters): IdFilters {
   };
 }
 
-function anyIn(values: Int32Array, wanted: ReadonlySet<number>): boolean {
+function anyIn(values: readonly number[], wanted: ReadonlySet<number>): boolean {
   for (let i = 0; i < values.length; i++) if (wanted.has(values[i]!)) return true;
   return false;
 }
@@ -69,29 +85,13 @@ function passes(x: IncidentFacts, f: IdFilters): boolean {
 function durationPoints(samples: Grouped, nb: number): { points: DurationPoint[]; total: DurationStats } {
   const { offsets, values } = samples.group(nb * NP);
   const points: DurationPoint[] = new Array(nb);
-  const allRuns = [0];
-  const sortedAll: Float64Array[] = [];
   for (let b = 0; b < nb; b++) {
     const base = b * NP;
     const byP = {} as Record<Priority, DurationStats>;
-    const runs = [0];
-    for (let p = 0; p < NP; p++) {
-      const seg = values.subarray(offsets[base + p]!, offsets[base + p + 1]!).sort();
-      byP[PRIORITIES[p]!] = statsOfSorted(seg);
-      runs.push(offsets[base + p + 1]! - offsets[base]!);
-    }
-    const all = mergeRuns(values.subarray(offsets[base]!, offsets[base + NP]!), runs);
-    sortedAll.push(all);
-    allRuns.push(allRuns[allRuns.length - 1]! + all.length);
-    points[b] = { all: statsOfSorted(all), byPriority: byP };
+    for (let p = 0; p < NP; p++) byP[PRIORITIES[p]!] = statsOfRange(values, offsets[base + p]!, offsets[base + p + 1]!);
+    points[b] = { all: statsOfRange(values, offsets[base]!, offsets[base + NP]!), byPriority: byP };
   }
-  const concat = new Float64Array(values.length);
-  let at = 0;
-  for (const a of sortedAll) {
-    concat.set(a, at);
-    at += a.length;
-  }
-  return { points, total: statsOfSorted(mergeRuns(concat, allRuns)) };
+  return { points, total: statsOfRange(values, 0, values.length) };
 }
 
 function counts(a: Int32Array, b: number): PriorityCounts {
@@ -107,35 +107,44 @@ class Breakdown {
   readonly opened: Int32Array;
   readonly resolved: Int32Array;
   readonly ttr = new Grouped();
-  readonly labels: (string | undefined)[];
-  constructor(private readonly size: number) {
+  /** First contributing fact and position (see ref()). */
+  readonly refs: Int32Array;
+  constructor(
+    private readonly size: number,
+    private readonly list: (x: IncidentFacts) => readonly string[],
+  ) {
     this.opened = new Int32Array(size);
     this.resolved = new Int32Array(size);
-    this.labels = new Array(size);
+    this.refs = new Int32Array(size);
   }
-  add(id: number, label: string, opened: boolean, ttr: number): void {
-    if (this.labels[id] === undefined) this.labels[id] = label;
+  add(id: number, r: number, opened: boolean, ttr: number): void {
+    if (this.refs[id] === 0) this.refs[id] = r;
     if (opened) this.opened[id]!++;
     if (ttr >= 0) {
       this.resolved[id]!++;
       this.ttr.push(id, ttr);
     }
   }
-  addAll(ids: Int32Array, labels: readonly string[], opened: boolean, ttr: number): void {
-    if (ids.length === 0) this.add(0, '', opened, ttr);
-    else for (let i = 0; i < ids.length; i++) this.add(ids[i]!, labels[i]!, opened, ttr);
+  addAll(ids: readonly number[], n: number, opened: boolean, ttr: number): void {
+    if (ids.length === 0) this.add(0, ref(n, 63), opened, ttr);
+    else for (let i = 0; i < ids.length; i++) this.add(ids[i]!, ref(n, i), opened, ttr);
   }
-  rows(): BreakdownRow[] {
+  rows(facts: readonly IncidentFacts[]): BreakdownRow[] {
     const ids: number[] = [];
-    for (let id = 0; id < this.size; id++) if (this.labels[id] !== undefined) ids.push(id);
-    ids.sort((a, b) => this.opened[b]! - this.opened[a]! || this.resolved[b]! - this.resolved[a]! || this.labels[a]!.localeCompare(this.labels[b]!));
+    const labels: string[] = new Array(this.size);
+    for (let id = 0; id < this.size; id++) {
+      if (this.refs[id] === 0) continue;
+      ids.push(id);
+      labels[id] = id === 0 ? '' : labelOf(facts, this.refs[id]!, this.list);
+    }
+    ids.sort((a, b) => this.opened[b]! - this.opened[a]! || this.resolved[b]! - this.resolved[a]! || labels[a]!.localeCompare(labels[b]!));
     const top = ids.slice(0, BREAKDOWN_LIMIT);
     const { offsets, values } = this.ttr.group(this.size);
     return top.map((id) => ({
-      key: this.labels[id]!,
+      key: labels[id]!,
       opened: this.opened[id]!,
       resolved: this.resolved[id]!,
-      mttr: statsOfSorted(values.subarray(offsets[id]!, offsets[id + 1]!).sort()),
+      mttr: statsOfRange(values, offsets[id]!, offsets[id + 1]!),
     }));
   }
 }
@@ -203,15 +212,31 @@ function recurringRows(
   return rows.sort((a, b) => Number(b.candidate) - Number(a.candidate) || b.peak - a.peak || b.count - a.count || a.label.localeCompare(b.label)).slice(0, RECURRING_LIMIT);
 }
 
-function optionList(labels: (string | undefined)[]): string[] {
+/**
+ * Where a name was first seen: (fact index × 64 + position in the fact's list) + 1, 0 = not yet.
+ * Names are resolved to labels only at the end.
+ */
+const ref = (n: number, i: number): number => n * 64 + i + 1;
+
+function see(refs: Int32Array, ids: readonly number[], n: number): void {
+  for (let i = 0; i < ids.length; i++) if (refs[ids[i]!] === 0) refs[ids[i]!] = ref(n, i);
+}
+
+function labelOf(facts: readonly IncidentFacts[], r: number, list: (x: IncidentFacts) => readonly string[]): string {
+  const x = facts[Math.floor((r - 1) / 64)]!;
+  return list(x)[(r - 1) % 64] ?? '';
+}
+
+function optionList(facts: readonly IncidentFacts[], refs: Int32Array, list: (x: IncidentFacts) => readonly string[]): string[] {
   const out: string[] = [];
-  for (let i = 1; i < labels.length; i++) if (labels[i] !== undefined) out.push(labels[i]!);
+  for (let id = 1; id < refs.length; id++) if (refs[id]) out.push(labelOf(facts, refs[id]!, list));
   return out.sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
 }
 
-function see(labels: (string | undefined)[], ids: Int32Array, names: readonly string[]): void {
-  for (let i = 0; i < ids.length; i++) if (labels[ids[i]!] === undefined) labels[ids[i]!] = names[i]!;
-}
+const categoryList = (x: IncidentFacts): readonly string[] => [x.category];
+const serviceList = (x: IncidentFacts) => x.services;
+const teamList = (x: IncidentFacts) => x.teams;
+const locationList = (x: IncidentFacts) => x.locations;
 
 /** SLA targets that some priority of some policy version defines, in display order. */
 export function policyTargets(policies: readonly SlaPolicy[]): SlaTarget[] {
@@ -233,6 +258,7 @@ export function computeTrends(facts: readonly IncidentFacts[], query: TrendsQuer
   const { list, bounds } = makeBuckets(from, to, query.granularity, query.timeZone);
   const nb = list.length;
   const clock = localClock(query.timeZone, from, to);
+  const office = officeHours(query.timeZone, from, to);
   const filters = idFilters(query.filters);
   const windowMs = query.recurrence.windowDays * DAY;
   const names = NAME_KEYS.size;
@@ -256,13 +282,13 @@ export function computeTrends(facts: readonly IncidentFacts[], query: TrendsQuer
   const afterHours = new Int32Array(nb);
   const workEvents = new Int32Array(nb);
   const heat = new Int32Array(7 * 24);
-  const byService = new Breakdown(names);
-  const byCategory = new Breakdown(names);
-  const byTeam = new Breakdown(names);
-  const byLocation = new Breakdown(names);
+  const byService = new Breakdown(names, serviceList);
+  const byCategory = new Breakdown(names, categoryList);
+  const byTeam = new Breakdown(names, teamList);
+  const byLocation = new Breakdown(names, locationList);
   const serviceOcc = new Grouped();
   const titleOcc = new Grouped();
-  const opt = { categories: new Array<string | undefined>(names), services: new Array<string | undefined>(names), teams: new Array<string | undefined>(names), locations: new Array<string | undefined>(names) };
+  const opt = { categories: new Int32Array(names), services: new Int32Array(names), teams: new Int32Array(names), locations: new Int32Array(names) };
   const excluded = { exercises: 0, cancelled: 0, filtered: 0 };
 
   for (let n = 0; n < facts.length; n++) {
@@ -275,10 +301,10 @@ export function computeTrends(facts: readonly IncidentFacts[], query: TrendsQuer
       excluded.exercises++;
       continue;
     }
-    if (x.categoryId && opt.categories[x.categoryId] === undefined) opt.categories[x.categoryId] = x.category;
-    see(opt.services, x.serviceIds, x.services);
-    see(opt.teams, x.teamIds, x.teams);
-    see(opt.locations, x.locationIds, x.locations);
+    if (x.categoryId && opt.categories[x.categoryId] === 0) opt.categories[x.categoryId] = ref(n, 0);
+    see(opt.services, x.serviceIds, n);
+    see(opt.teams, x.teamIds, n);
+    see(opt.locations, x.locationIds, n);
     if (!passes(x, filters)) {
       excluded.filtered++;
       continue;
@@ -291,7 +317,8 @@ export function computeTrends(facts: readonly IncidentFacts[], query: TrendsQuer
       opened[bo * NP + p]!++;
       const l = clock.local(x.start);
       const day = Math.floor(l / DAY);
-      heat[((((day + 3) % 7) + 7) % 7) * 24 + Math.floor((l - day * DAY) / HOUR)]!++;
+      const weekday = day + 3 - 7 * Math.floor((day + 3) / 7); // 1970-01-01 was a Thursday (3, Monday = 0)
+      heat[weekday * 24 + Math.floor((l - day * DAY) / HOUR)]!++;
       escalationBase[bo]!++;
       if (x.escalated) escalated[bo]!++;
       titleOcc.push(x.titleId, x.start, n);
@@ -311,10 +338,10 @@ export function computeTrends(facts: readonly IncidentFacts[], query: TrendsQuer
       }
     }
     if (bo >= 0 || ttr >= 0) {
-      byService.addAll(x.serviceIds, x.services, bo >= 0, ttr);
-      byCategory.add(x.categoryId, x.categoryId ? x.category : '', bo >= 0, ttr);
-      byTeam.addAll(x.teamIds, x.teams, bo >= 0, ttr);
-      byLocation.addAll(x.locationIds, x.locations, bo >= 0, ttr);
+      byService.addAll(x.serviceIds, n, bo >= 0, ttr);
+      byCategory.add(x.categoryId, ref(n, 0), bo >= 0, ttr);
+      byTeam.addAll(x.teamIds, n, bo >= 0, ttr);
+      byLocation.addAll(x.locationIds, n, bo >= 0, ttr);
     }
 
     if (x.acknowledged !== null) {
@@ -338,28 +365,34 @@ export function computeTrends(facts: readonly IncidentFacts[], query: TrendsQuer
     }
 
     // SLA outcomes, ascending by when they were decided: walk the buckets alongside.
-    const slaAt = x.slaAt;
-    let b = -1;
-    for (let i = lowerBound(slaAt, from); i < slaAt.length; i++) {
-      const t = slaAt[i]!;
+    const outcomes = x.sla;
+    let i = lowerBound(outcomes, from * 128);
+    let b = i < outcomes.length ? bucketOf(bounds, slaTime(outcomes[i]!)) : -1;
+    for (; i < outcomes.length; i++) {
+      const packed = outcomes[i]!;
+      const t = Math.floor(packed / 128);
       if (t >= to) break;
-      const code = x.slaCode[i]!;
-      const state = code % 3;
-      if (state !== SLA_MET && state !== SLA_BREACHED && t > now) continue; // pending, not yet due
+      const code = packed - t * 128;
+      const state = SLA_STATE[code]!;
+      if (state === SLA_PENDING && t > now) continue; // still running, not yet due
       while (b + 1 < nb && bounds[b + 1]! <= t) b++;
-      const tp = (code - state) / 3; // target × 5 + priority
-      sla[((Math.floor(tp / NP) * nb + b) * NP + (tp % NP)) * 2 + (state === SLA_MET ? 0 : 1)]!++;
+      sla[((SLA_TARGET[code]! * nb + b) * NP + SLA_PRIORITY[code]!) * 2 + (state === SLA_MET ? 0 : 1)]!++;
     }
 
-    // After-hours work: the work times ascend, so walk the buckets alongside.
+    // After-hours work: work times ascend, so walk the buckets and office windows alongside.
     const w = x.work;
-    b = -1;
-    for (let i = lowerBound(w, from); i < w.length; i++) {
-      const t = w[i]!;
-      if (t >= to) break;
-      while (b + 1 < nb && bounds[b + 1]! <= t) b++;
-      workEvents[b]!++;
-      if (isAfterHours(clock, t)) afterHours[b]!++;
+    i = lowerBound(w, from);
+    if (i < w.length && w[i]! < to) {
+      b = bucketOf(bounds, w[i]!);
+      let k = upperBound(office.ends, w[i]!);
+      for (; i < w.length; i++) {
+        const t = w[i]!;
+        if (t >= to) break;
+        while (b + 1 < nb && bounds[b + 1]! <= t) b++;
+        while (k < office.ends.length && office.ends[k]! <= t) k++;
+        workEvents[b]!++;
+        if (!(k < office.ends.length && office.starts[k]! <= t)) afterHours[b]!++;
+      }
     }
   }
 
@@ -458,7 +491,7 @@ export function computeTrends(facts: readonly IncidentFacts[], query: TrendsQuer
     mttr: mttrPoints.points,
     timeToMitigate: ttmPoints.points,
     sla: { targets: [...targets], compliance, breaches, totals: slaTotals },
-    breakdowns: { service: byService.rows(), category: byCategory.rows(), team: byTeam.rows(), location: byLocation.rows() },
+    breakdowns: { service: byService.rows(facts), category: byCategory.rows(facts), team: byTeam.rows(facts), location: byLocation.rows(facts) },
     recurring: {
       services: recurringRows(serviceOcc, names, facts, serviceLabel, windowMs, minCount, 1, (k) => NAME_KEYS.keys[k]!),
       titles: recurringRows(titleOcc, titles, facts, (x) => x.title, windowMs, minCount, 2, (k) => TITLE_KEYS.keys[k]!),
@@ -467,7 +500,12 @@ export function computeTrends(facts: readonly IncidentFacts[], query: TrendsQuer
     escalation: list.map((_, b) => rate(escalated[b]!, escalationBase[b]!)),
     reopen: list.map((_, b) => rate(reopened[b]!, reopenBase[b]!)),
     afterHours: list.map((_, b) => rate(afterHours[b]!, workEvents[b]!)),
-    options: { categories: optionList(opt.categories), services: optionList(opt.services), teams: optionList(opt.teams), locations: optionList(opt.locations) },
+    options: {
+      categories: optionList(facts, opt.categories, categoryList),
+      services: optionList(facts, opt.services, serviceList),
+      teams: optionList(facts, opt.teams, teamList),
+      locations: optionList(facts, opt.locations, locationList),
+    },
   };
 }
 

@@ -64,8 +64,8 @@ async function cpuOf(fn: () => Promise<void> | void): Promise<number> {
   return cpu() - start;
 }
 
-/** The workspace as the scheduler sees it, in memory: recorded events are folded in and streamed. */
-class MemoryWorkspace implements SchedulerWorkspace {
+/** The workspace as the scheduler sees it (see `view()`), in memory: recorded events are folded in and streamed. */
+class MemoryWorkspace {
   readonly incidents = new Map<string, IncidentState>();
   private readonly listeners = new Set<(m: StreamMessage) => void>();
   private seq = 0;
@@ -76,9 +76,15 @@ class MemoryWorkspace implements SchedulerWorkspace {
   ) {
     for (const i of list) this.incidents.set(i.id, i);
   }
-  allIncidents = () => [...this.incidents.values()];
-  incident = (id: string) => this.incidents.get(id);
-  clock = () => this.now;
+  view(): SchedulerWorkspace {
+    return {
+      allIncidents: () => [...this.incidents.values()],
+      incident: (id) => this.incidents.get(id),
+      now: () => this.now,
+      subscribe: (l) => this.subscribe(l),
+      recordEngineEvents: (e) => this.recordEngineEvents(e),
+    };
+  }
   subscribe(l: (m: StreamMessage) => void) {
     this.listeners.add(l);
     return () => this.listeners.delete(l);
@@ -132,7 +138,7 @@ export async function benchScheduler(): Promise<void> {
   // 1. The scheduler over one simulated hour.
   const ws = new MemoryWorkspace(fresh(), NOW);
   const timers = new ManualTimers();
-  const scheduler = new SlaScheduler({ ...ws, allIncidents: ws.allIncidents, incident: ws.incident, now: ws.clock, subscribe: (l) => ws.subscribe(l), recordEngineEvents: (e) => ws.recordEngineEvents(e) }, { notBefore: NOW, timers });
+  const scheduler = new SlaScheduler(ws.view(), { notBefore: NOW, timers });
   const firstPass = await cpuOf(() => scheduler.start());
   let wakes = 0;
   const hour = await cpuOf(async () => {

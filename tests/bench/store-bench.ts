@@ -235,7 +235,8 @@ async function childOpen(share: string, dataDir: string): Promise<void> {
   const service = await WorkspaceService.open({
     dataDir,
     version: 'bench',
-    store: (writerId) => openSharedStore({ dataDir, sharedDir: share, writerId, pollMs: 60_000, compactAfterSegments: 0 }),
+    // Wait for the whole first read (by default load() hands over after 15 s and streams the rest).
+    store: (writerId) => openSharedStore({ dataDir, sharedDir: share, writerId, pollMs: 60_000, compactAfterSegments: 0, loadWaitMs: 3_600_000 }),
   });
   const { incidents } = (await service.call('incidents.list', { scope: 'all' })) as { incidents: Array<{ timeline: unknown[] }> };
   const openMs = performance.now() - t0;

@@ -90,19 +90,18 @@ function generated(i: number): [Input, Command[]] {
   return [{ title, impact, urgency, services: [SITES[(i * 3) % SITES.length]] }, cmds];
 }
 
-/** Creates `count` incidents: the curated ones first, in order, then the rest a few calls in flight at a time. */
+/**
+ * Creates `count` incidents (the curated ones first). Creates go one at a time: concurrent
+ * `incidents.create` calls on one host mint the same id and collapse into one incident (a host
+ * issue, reported); the follow-up commands of different incidents run a few at a time.
+ */
 async function seed(a: Api, count: number): Promise<IncidentState[]> {
-  const out: IncidentState[] = new Array(count);
-  const one = async (i: number) => {
-    const [input, cmds] = i < CURATED.length ? CURATED[i]! : generated(i);
-    let s = await a.ok<IncidentState>('incidents.create', input);
-    for (const command of cmds) s = await a.ok<IncidentState>('incidents.command', { id: s.id, command });
-    out[i] = s;
-  };
-  for (let i = 0; i < Math.min(count, CURATED.length); i++) await one(i);
-  let next = CURATED.length;
+  const specs = Array.from({ length: count }, (_, i) => (i < CURATED.length ? CURATED[i]! : generated(i)));
+  const out: IncidentState[] = [];
+  for (const [input] of specs) out.push(await a.ok<IncidentState>('incidents.create', input));
+  let next = 0;
   const worker = async () => {
-    for (let i = next++; i < count; i = next++) await one(i);
+    for (let i = next++; i < count; i = next++) for (const command of specs[i]![1]) out[i] = await a.ok<IncidentState>('incidents.command', { id: out[i]!.id, command });
   };
   await Promise.all(Array.from({ length: 4 }, worker));
   return out;

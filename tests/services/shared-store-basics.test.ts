@@ -77,6 +77,20 @@ describe('SharedFolderStore basics', () => {
     await b.service.close();
   });
 
+  it('a slow first read does not hold up the start: the rest arrives through onRemoteEvents', async () => {
+    const a = await openStore(join(dir.path, 'a'), share, 'writer-a', { maxSegmentEvents: 1 });
+    await a.store.append(Array.from({ length: 60 }, (_, i) => rawEvent('writer-a', i + 1)));
+    await a.store.flush();
+    const b = await openStore(join(dir.path, 'b'), share, 'writer-b', { loadWaitMs: 1, snapshotReadThreshold: Infinity });
+    const later: unknown[] = [];
+    b.store.onRemoteEvents((evs) => later.push(...evs)); // events that came before this are kept for it
+    await waitFor('all 60 events', () => b.events.length + later.length === 60);
+    await waitFor('first sync done', () => b.store.status().lastSyncAt !== null);
+    expect(new Set([...b.events.map((e) => e.id), ...later.map((e) => (e as { id: string }).id)]).size).toBe(60);
+    await a.store.close();
+    await b.store.close();
+  });
+
   it('uses fs.watch as a hint to read sooner than the next poll, where the file system supports it', async () => {
     const a = await openStore(join(dir.path, 'a'), share, 'writer-a');
     const b = await openStore(join(dir.path, 'b'), share, 'writer-b', { pollMs: 60_000, watch: true });

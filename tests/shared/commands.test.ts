@@ -363,3 +363,38 @@ describe('updateFields', () => {
     expect(IncidentCommandSchema.safeParse({ type: 'updateFields', fields: { title: '  ' } }).success).toBe(false);
   });
 });
+
+describe('final states', () => {
+  it('a closed incident takes entries, corrections and relations but nothing else', async () => {
+    const { decide, DomainError } = await import('../../shared/domain/commands');
+    const { DEFAULT_LIFECYCLE } = await import('../../shared/domain/lifecycle');
+    const { DEFAULT_PRIORITY_MATRIX } = await import('../../shared/domain/priority');
+    const closed = { id: 'INC-2026-ABCDEF-1', status: 'closed', roles: {}, responders: [], tasks: [], relations: [], entries: [], priority: 'P3', heldFrom: null, review: null } as never;
+    let n = 0;
+    const ctx = { now: '2026-03-01T10:00:00.000Z', newId: () => `id-${++n}`, matrix: DEFAULT_PRIORITY_MATRIX, lifecycle: DEFAULT_LIFECYCLE, lookup: () => undefined };
+    expect(decide(closed, { type: 'addEntry', kind: 'note', text: 'Vendor RCA received', occurredAt: null }, ctx)).toHaveLength(1);
+    for (const command of [
+      { type: 'assignRole', role: 'coordinator', person: 'Ana' },
+      { type: 'addTask', title: 'x', owner: '', due: null, checklist: [] },
+      { type: 'setPriority', impact: 1, urgency: 1, override: null, reason: 'late' },
+      { type: 'recordReview', outcome: 'waived', reason: 'again' },
+    ] as const) {
+      expect(() => decide(closed, command as never, ctx)).toThrow(DomainError);
+      try {
+        decide(closed, command as never, ctx);
+      } catch (err) {
+        expect((err as InstanceType<typeof DomainError>).rule).toBe('lifecycle.final');
+      }
+    }
+  });
+
+  it('keeps a link only on a cancel (duplicate), not on other transitions', async () => {
+    const { decide } = await import('../../shared/domain/commands');
+    const { DEFAULT_LIFECYCLE } = await import('../../shared/domain/lifecycle');
+    const { DEFAULT_PRIORITY_MATRIX } = await import('../../shared/domain/priority');
+    const fresh = { id: 'INC-2026-ABCDEF-1', status: 'new', roles: {}, responders: [], tasks: [], relations: [], entries: [], priority: 'P3', heldFrom: null, review: null } as never;
+    const ctx = { now: '2026-03-01T10:00:00.000Z', newId: () => 'id', matrix: DEFAULT_PRIORITY_MATRIX, lifecycle: DEFAULT_LIFECYCLE, lookup: () => fresh };
+    const [event] = decide(fresh, { type: 'transition', to: 'acknowledged', reason: '', link: 'INC-2026-ABCDEF-2' }, ctx);
+    expect((event!.data as { link?: string }).link).toBeUndefined();
+  });
+});

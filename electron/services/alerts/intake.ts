@@ -23,6 +23,7 @@
  * and recorded with one append (one fsync), and each is answered once its events are durable.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import { ALERT_STREAM, type AlertEventType, type AlertPayloadOf } from '../../../shared/alerts/events';
 import { applyAlertDetailed, applyInboxEvent, groupId, type AlertGroup, type AlertInbox, type AlertOutcome } from '../../../shared/alerts/inbox';
 import type { NormalisedAlert } from '../../../shared/alerts/model';
@@ -282,7 +283,7 @@ export class AlertIntake {
   }
 
   /** The incident a group suggests, with its source's mapping and rules. */
-  draft(groupId: string): { group: AlertGroup; draft: CreateIncidentInput } {
+  draft(groupId: string): { group: AlertGroup; draft: z.infer<typeof CreateIncidentSchema> } {
     const group = this.group(groupId);
     const rules = rulesFor(this.settings.rules, group.source);
     return { group, draft: CreateIncidentSchema.parse(incidentDraftFromGroup(group, rules.mapping, rules)) };

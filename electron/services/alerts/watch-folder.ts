@@ -57,6 +57,7 @@ function stamp(now: number): string {
 export class WatchFolder {
   private timer: ReturnType<typeof setInterval> | undefined;
   private scanning: Promise<ScanResult> | undefined;
+  private next: Promise<ScanResult> | undefined;
   private readonly seen = new Map<string, string>();
   error: string | null = null;
 
@@ -87,15 +88,23 @@ export class WatchFolder {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    await this.scanning?.catch(() => undefined);
+    await (this.next ?? this.scanning)?.catch(() => undefined);
   }
 
-  /** One pass over the folder (scans never overlap). */
+  /** A pass over the folder that starts after this call (scans never overlap; callers waiting together share one). */
   scan(): Promise<ScanResult> {
-    if (!this.scanning) {
-      this.scanning = this.scanOnce().finally(() => (this.scanning = undefined));
-    }
-    return this.scanning;
+    if (this.next) return this.next;
+    const run = () => {
+      this.next = undefined;
+      const current = this.scanOnce().finally(() => {
+        if (this.scanning === current) this.scanning = undefined;
+      });
+      this.scanning = current;
+      return current;
+    };
+    if (!this.scanning) return run();
+    this.next = this.scanning.then(run, run);
+    return this.next;
   }
 
   private async scanOnce(): Promise<ScanResult> {

@@ -12,15 +12,21 @@ const crcHex = (s: string) => crc32(s).toString(16).padStart(8, '0');
  * by line on the bytes, so files larger than the biggest JS string are fine.
  */
 export async function readCrcLines(path: string): Promise<{ payloads: string[]; warnings: StoreWarning[]; goodBytes: number; size: number }> {
+  const payloads: string[] = [];
+  const r = await scanCrcLines(path, (bytes, start, end) => payloads.push(bytes.toString('utf8', start, end)));
+  return { payloads, ...r };
+}
+
+/** Like readCrcLines, but hands each good payload over as a byte range (no string per line). */
+export async function scanCrcLines(path: string, onPayload: (bytes: Buffer, start: number, end: number) => void): Promise<{ warnings: StoreWarning[]; goodBytes: number; size: number }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { payloads: [], warnings: [], goodBytes: 0, size: 0 };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { warnings: [], goodBytes: 0, size: 0 };
     throw err;
   }
   const goodBytes = bytes.lastIndexOf(0x0a) + 1;
-  const payloads: string[] = [];
   const warnings: StoreWarning[] = [];
   let start = 0;
   let lineNo = 0;
@@ -29,12 +35,12 @@ export async function readCrcLines(path: string): Promise<{ payloads: string[]; 
     lineNo++;
     if (end > start) {
       const ok = end - start > 9 && bytes[start + 8] === 32 && crc32(bytes.subarray(start + 9, end)).toString(16).padStart(8, '0') === bytes.toString('latin1', start, start + 8);
-      if (ok) payloads.push(bytes.toString('utf8', start + 9, end));
+      if (ok) onPayload(bytes, start + 9, end);
       else warnings.push({ file: path, message: `line ${lineNo} is damaged and was skipped` });
     }
     start = end + 1;
   }
-  return { payloads, warnings, goodBytes, size: bytes.length };
+  return { warnings, goodBytes, size: bytes.length };
 }
 
 /**
@@ -52,15 +58,26 @@ export class CrcLog {
     private readonly durable = true,
   ) {}
 
-  async load(): Promise<{ payloads: string[]; warnings: StoreWarning[] }> {
+  /** Opens the log for appending, handing every good payload (as a byte range) to `onPayload`. */
+  async load(onPayload: (bytes: Buffer, start: number, end: number) => void): Promise<{ warnings: StoreWarning[] }> {
     await mkdir(dirname(this.path), { recursive: true });
-    const { payloads, warnings, goodBytes, size } = await readCrcLines(this.path);
+    const { warnings, goodBytes, size } = await scanCrcLines(this.path, onPayload);
     this.handle = await open(this.path, 'a+');
     if (size > goodBytes) {
       await this.handle.truncate(goodBytes);
-      await this.handle.sync();
+      if (this.durable) await this.handle.sync();
     }
-    return { payloads, warnings };
+    return { warnings };
+  }
+
+  /** Replaces the whole log with `payloads` (temp file + rename), then keeps appending to it. */
+  async rewrite(payloads: readonly string[]): Promise<void> {
+    await this.flushing;
+    await this.handle?.close();
+    this.handle = undefined;
+    const dir = dirname(this.path);
+    await writeFileAtomic(dir, this.path.slice(dir.length + 1), payloads.map((p) => `${crcHex(p)} ${p}\n`).join(''), 'replace', this.durable);
+    this.handle = await open(this.path, 'a+');
   }
 
   append(payloads: readonly string[]): Promise<void> {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { EventEnvelope } from '../../../shared/domain/events';
 import type { Clock } from '../../../shared/time/clock';
 import { DEFAULT_MAX_DRIFT_MS } from '../../../shared/time/hlc';
@@ -10,6 +11,7 @@ import { NdjsonJournal } from '../journal/ndjson-journal';
 import { RangeSet, WriterChain, type ChainIssue } from './chain';
 import {
   chainRecords,
+  decodeRecordAt,
   decodeRecordLine,
   encodeRecord,
   encodeSegment,
@@ -37,7 +39,7 @@ import {
   type SnapshotHead,
   type SnapshotHeader,
 } from './format';
-import { CrcLog, readCrcLines, readLocalState, writeLocalState, type LocalShareState } from './local-files';
+import { CrcLog, readCrcLines, readLocalState, scanCrcLines, writeLocalState, type LocalShareState } from './local-files';
 import { errorCode, isNotFound, ShareIO, ShareTimeoutError, writeFileAtomic } from './share-io';
 
 export type ShareState = 'connected' | 'offline' | 'unmounted' | 'read-only' | 'disabled';
@@ -145,6 +147,7 @@ export class SharedFolderStore implements EventStore {
   /** Local copy of what this store's share holds, per store id: works offline, speeds up starts. */
   private replica: CrcLog | undefined;
   private replicaStoreId: string | null = null;
+  private localSnapshotPath: string | undefined;
   private readonly statePath: string;
   private readonly io: ShareIO;
   private readonly clock: Clock;
@@ -325,24 +328,61 @@ export class SharedFolderStore implements EventStore {
   }
 
   /**
-   * Switches to the replica of store `storeId` (`<dataDir>/shared-store/<storeId>/replica.ndjson`)
-   * and delivers what it holds. A cache: no fsync (lines lost in a crash are read from the share again).
+   * Switches to the local copy of store `storeId` and delivers what it holds:
+   * `<dataDir>/shared-store/<storeId>/snapshot.ndjson` (the last snapshot read from the share, kept
+   * byte for byte) and `replica.ndjson` (records read since, `<crc32> <record>` lines). A cache: no
+   * fsync; anything lost in a crash is read from the share again.
    */
   private async openReplica(storeId: string): Promise<void> {
     if (this.replicaStoreId === storeId && this.replica) return;
     await this.replica?.close();
-    const folder = isValidWriterId(storeId) ? storeId : sha256Hex(storeId).slice(0, 32);
-    const replica = new CrcLog(join(this.opts.dataDir, 'shared-store', folder, 'replica.ndjson'), false);
+    const folder = join(this.opts.dataDir, 'shared-store', isValidWriterId(storeId) ? storeId : sha256Hex(storeId).slice(0, 32));
+    this.localSnapshotPath = join(folder, 'snapshot.ndjson');
+    const replica = new CrcLog(join(folder, 'replica.ndjson'), false);
     this.replica = replica;
     this.replicaStoreId = storeId;
-    const { payloads, warnings } = await replica.load();
-    warnings.forEach((w, i) => this.warnings.set(`local:replica:${i}`, w));
     const fresh: Array<Record<string, unknown>> = [];
-    for (const payload of payloads) {
-      const r = decodeRecordLine(payload, false);
-      if (r.ok && this.ingestRecord(r.record, replica.path)) fresh.push(r.record.value);
+    try {
+      const bytes = await readFile(this.localSnapshotPath);
+      const nl = bytes.indexOf(0x0a);
+      const header = JSON.parse(bytes.toString('utf8', 0, nl)) as SnapshotHeader;
+      forEachLine(bytes, nl + 1, (start, end) => {
+        const r = decodeRecordAt(bytes, start, end);
+        if (r.ok && this.ingestRecord(r.record, this.localSnapshotPath!)) fresh.push(r.record.value);
+      });
+      this.adoptSnapshotHeads(header.heads);
+    } catch (err) {
+      if (!isNotFound(err)) this.warn('local:snapshot', this.localSnapshotPath, `the local copy of a snapshot is unreadable and was ignored: ${String(err)}`);
     }
+    const { warnings } = await replica.load((bytes, start, end) => {
+      const r = decodeRecordAt(bytes, start, end);
+      if (r.ok && this.ingestRecord(r.record, replica.path)) fresh.push(r.record.value);
+    });
+    warnings.forEach((w, i) => this.warnings.set(`local:replica:${i}`, w));
     this.releaseOrHold(fresh, this.collecting);
+  }
+
+  /** Every record held locally for this store (local snapshot copy + replica), for compaction. */
+  private async localRecords(): Promise<ParsedRecord[]> {
+    const out: ParsedRecord[] = [];
+    if (this.localSnapshotPath) {
+      try {
+        const bytes = await readFile(this.localSnapshotPath);
+        forEachLine(bytes, bytes.indexOf(0x0a) + 1, (start, end) => {
+          const r = decodeRecordAt(bytes, start, end);
+          if (r.ok) out.push(r.record);
+        });
+      } catch {
+        // none kept
+      }
+    }
+    if (this.replica) {
+      await scanCrcLines(this.replica.path, (bytes, start, end) => {
+        const r = decodeRecordAt(bytes, start, end);
+        if (r.ok) out.push(r.record);
+      });
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- status
@@ -1117,14 +1157,41 @@ export class SharedFolderStore implements EventStore {
         this.warnOnce(`file:snap/${c.name}`, c.path, 'snapshot is damaged (checksum mismatch); skipped — events are read from the segments instead');
         continue;
       }
-      const records = parseBufferRecords(body);
-      if (records.problems.length) this.warn(`file:snap/${c.name}`, c.path, `${records.problems.length} unreadable lines skipped`);
-      const fresh = records.records.filter((r) => this.ingestRecord(r, c.path));
+      const fresh: Array<Record<string, unknown>> = [];
+      let bad = 0;
+      forEachLine(body, 0, (start, end) => {
+        const r = decodeRecordAt(body, start, end);
+        if (!r.ok) bad++;
+        else if (this.ingestRecord(r.record, c.path)) fresh.push(r.record.value);
+      });
+      if (bad) this.warn(`file:snap/${c.name}`, c.path, `${bad} unreadable lines skipped`);
       this.adoptSnapshotHeads(heads);
-      await this.accept(fresh);
+      this.releaseOrHold(fresh, this.collecting);
+      await this.keepSnapshotLocally(bytes, heads);
       return true;
     }
     return false;
+  }
+
+  /**
+   * Keeps the snapshot just read as this store's local copy (one write, no re-encoding) and drops
+   * from the replica what it covers.
+   */
+  private async keepSnapshotLocally(bytes: Buffer, heads: Record<string, SnapshotHead>): Promise<void> {
+    if (!this.localSnapshotPath || !this.replica) return;
+    try {
+      const dir = dirname(this.localSnapshotPath);
+      await mkdir(dir, { recursive: true });
+      await writeFileAtomic(dir, 'snapshot.ndjson', bytes, 'replace', false);
+      const { payloads } = await readCrcLines(this.replica.path);
+      const beyond = payloads.filter((p) => {
+        const r = decodeRecordLine(p, false);
+        return r.ok && r.record.key.seq > (heads[r.record.key.writerId]?.seq ?? 0);
+      });
+      if (beyond.length < payloads.length) await this.replica.rewrite(beyond);
+    } catch (err) {
+      this.warn('local:snapshot', this.localSnapshotPath, `could not keep a local copy of the snapshot: ${String(err)}`);
+    }
   }
 
   /**
@@ -1164,13 +1231,10 @@ export class SharedFolderStore implements EventStore {
     if (!this.sharedDir || !this.writable || !this.storeId) return undefined;
     // Texts by writer: other writers' from the replica, own from the journal.
     const byWriter = new Map<string, Map<number, { hash: string; prev: string; json: string }>>();
-    const { payloads } = this.replica ? await readCrcLines(this.replica.path) : { payloads: [] };
-    for (const p of payloads) {
-      const r = decodeRecordLine(p, false);
-      if (!r.ok) continue;
-      let m = byWriter.get(r.record.key.writerId);
-      if (!m) byWriter.set(r.record.key.writerId, (m = new Map()));
-      m.set(r.record.key.seq, { hash: r.record.hash, prev: r.record.prev, json: r.record.json });
+    for (const r of await this.localRecords()) {
+      let m = byWriter.get(r.key.writerId);
+      if (!m) byWriter.set(r.key.writerId, (m = new Map()));
+      m.set(r.key.seq, { hash: r.hash, prev: r.prev, json: r.json });
     }
     const published = this.ownCovered.prefixEnd;
     if (published > 0) {
@@ -1352,24 +1416,15 @@ export class SharedFolderStore implements EventStore {
   }
 }
 
-/** Splits a snapshot body (bytes) into records without building one giant string. */
-function parseBufferRecords(body: Buffer): { records: ParsedRecord[]; problems: string[] } {
-  const records: ParsedRecord[] = [];
-  const problems: string[] = [];
-  let start = 0;
-  let line = 0;
-  while (start < body.length) {
-    let end = body.indexOf(0x0a, start);
-    if (end < 0) end = body.length;
-    line++;
-    if (end > start) {
-      const r = decodeRecordLine(body.toString('utf8', start, end), false);
-      if (r.ok) records.push(r.record);
-      else problems.push(`line ${line + 1}: ${r.problem}`);
-    }
+/** Calls `each(start, end)` for every non-empty line of `buf` from `from` (no giant string). */
+function forEachLine(buf: Buffer, from: number, each: (start: number, end: number) => void): void {
+  let start = from;
+  while (start < buf.length) {
+    let end = buf.indexOf(0x0a, start);
+    if (end < 0) end = buf.length;
+    if (end > start) each(start, end);
     start = end + 1;
   }
-  return { records, problems };
 }
 
 /**

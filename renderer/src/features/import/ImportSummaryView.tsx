@@ -1,5 +1,5 @@
 import type { ImportSummary } from '../../../../shared/contract/import-api';
-import { formatCount } from './import-model';
+import { consoleHref, formatCount } from './import-model';
 
 /** What an import did: incidents created/updated/unchanged, events, rows skipped and why, adjustments. */
 export function ImportSummaryView({ summary: s }: { summary: ImportSummary }) {
@@ -81,7 +81,7 @@ export function ImportSummaryView({ summary: s }: { summary: ImportSummary }) {
           {s.examples.map((e, i) => (
             <span key={e.incidentId}>
               {i > 0 ? ', ' : ''}
-              {e.externalId} → <a href={`#/?incident=${encodeURIComponent(e.incidentId)}`}>{e.incidentId}</a>
+              {e.externalId} → <a href={consoleHref(`?incident=${encodeURIComponent(e.incidentId)}`)}>{e.incidentId}</a>
             </span>
           ))}
         </p>

@@ -5,7 +5,7 @@ import { useApi } from '../../api/api-context';
 import { useWorkspace } from '../../state/workspace-store';
 import { ColumnMapping } from './ColumnMapping';
 import { IssueList } from './IssueList';
-import { FORMAT_LABELS, formatCount, newImportId, percent } from './import-model';
+import { consoleHref, FORMAT_LABELS, formatCount, newImportId, percent } from './import-model';
 import { PriorityMapping } from './PriorityMapping';
 import { StatusMapping } from './StatusMapping';
 import { ImportSummaryView } from './ImportSummaryView';
@@ -130,7 +130,7 @@ export function ImportView() {
   return (
     <div className="import-view">
       <header className="import-header">
-        <a className="import-back" href="#/">
+        <a className="import-back" href={consoleHref()}>
           ← Console
         </a>
         <h1 className="import-title">Import incidents</h1>
@@ -185,8 +185,10 @@ export function ImportView() {
                 `Reading ${file.name}…`
               ) : preview ? (
                 <>
-                  <strong>{preview.sourceLabel}</strong> ({FORMAT_LABELS[preview.format]}) · {formatCount(preview.rowCount)} {preview.format === 'csv' ? 'rows' : 'incidents'} ·{' '}
-                  {formatCount(preview.incidentCount)} incidents
+                  <strong>{preview.sourceLabel}</strong> ({FORMAT_LABELS[preview.format]}) ·{' '}
+                  {preview.format === 'csv'
+                    ? `${formatCount(preview.rowCount)} rows · ${formatCount(preview.incidentCount)} incidents`
+                    : `${formatCount(preview.rowCount)} incidents${preview.incidentCount < preview.rowCount ? ` (${formatCount(preview.incidentCount)} readable)` : ''}`}
                   {preview.firstAt && preview.lastAt ? ` · ${preview.firstAt.slice(0, 10)} … ${preview.lastAt.slice(0, 10)}` : ''}
                   {preview.knownIncidents > 0 ? ` · ${formatCount(preview.knownIncidents)} imported before` : ''} · mapping{' '}
                   {preview.mappingOrigin === 'remembered' ? 'remembered for this source' : preview.mappingOrigin === 'suggested' ? 'suggested' : 'as set here'}

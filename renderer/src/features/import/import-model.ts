@@ -73,3 +73,12 @@ export const FORMAT_LABELS = { csv: 'Event-log or export CSV', statuspage: 'Atla
 export function formatCount(n: number): string {
   return n.toLocaleString('en-GB');
 }
+
+/**
+ * A link to the console (with an optional query, e.g. `?incident=ID`). The browser host serves
+ * this view at the path `/import`, where a hash alone would not leave it; Electron routes on the
+ * hash (`#/import`), where the hash is all it takes.
+ */
+export function consoleHref(query = '', pathname: string = globalThis.location?.pathname ?? '/'): string {
+  return `${/^\/import\/?$/.test(pathname) ? '/' : ''}#/${query}`;
+}

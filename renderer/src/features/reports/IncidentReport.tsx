@@ -108,28 +108,26 @@ function IncidentReportBody({ model, ctx }: { model: IncidentReportModel; ctx: R
 
       <section className="report-section" aria-labelledby="r-milestones">
         <h2 id="r-milestones">Milestones and SLA outcomes</h2>
-        <div className="report-columns">
-          <table className="report-table report-keep">
-            <caption>Milestones</caption>
-            <thead>
-              <tr>
-                <th scope="col">Milestone</th>
-                <th scope="col">Time</th>
-                <th scope="col">From impact start</th>
+        <table className="report-table report-keep report-milestones">
+          <caption>Milestones</caption>
+          <thead>
+            <tr>
+              <th scope="col">Milestone</th>
+              <th scope="col">Time</th>
+              <th scope="col">From impact start</th>
+            </tr>
+          </thead>
+          <tbody>
+            {model.milestones.map((m) => (
+              <tr key={m.milestone}>
+                <th scope="row">{m.label}</th>
+                <td>{m.at ? t.dateTime(m.at) : '—'}</td>
+                <td>{m.at && m.milestone !== 'impactStarted' ? (durationBetween(start, m.at) ?? '—') : '—'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {model.milestones.map((m) => (
-                <tr key={m.milestone}>
-                  <th scope="row">{m.label}</th>
-                  <td>{m.at ? t.dateTime(m.at) : '—'}</td>
-                  <td>{m.at && m.milestone !== 'impactStarted' ? (durationBetween(start, m.at) ?? '—') : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <ClockTable model={model} time={t} />
-        </div>
+            ))}
+          </tbody>
+        </table>
+        <ClockTable model={model} time={t} />
       </section>
 
       <section className="report-section" aria-labelledby="r-people">
@@ -295,7 +293,7 @@ function IncidentReportBody({ model, ctx }: { model: IncidentReportModel; ctx: R
 function ClockTable({ model, time: t }: { model: IncidentReportModel; time: ReportTime }) {
   const at = model.slaAtLabel === 'now' ? `now (${t.dateTime(model.slaAt)})` : `${model.slaAtLabel} (${t.dateTime(model.slaAt)})`;
   return (
-    <table className="report-table report-keep">
+    <table className="report-table report-keep report-clocks">
       <caption>
         SLA outcomes at {at}
         {model.slaPolicy ? ` · policy “${model.slaPolicy.name}” v${model.slaPolicy.version}` : ''}

@@ -32,13 +32,13 @@ export function tileIds(id: string): { id: string; title: string } {
 }
 
 /** Time since the last stakeholder update, or the overdue mark (the SLA update clock breached). */
-export function UpdateAge({ incident, overdue, compact = false }: { incident: IncidentState; overdue: boolean; compact?: boolean }) {
+export function UpdateAge({ incident, overdue }: { incident: IncidentState; overdue: boolean }) {
   const hasUpdate = latestStakeholderUpdate(incident) !== undefined;
   const at = lastUpdateAt(incident);
   if (overdue)
     return (
       <span className="wall-overdue">
-        <span aria-hidden="true">⚠ </span>UPDATE OVERDUE{compact ? null : <> · <Elapsed since={at} /></>}
+        <span aria-hidden="true">⚠ </span>UPDATE OVERDUE · <Elapsed since={at} />
       </span>
     );
   return hasUpdate ? (
@@ -47,8 +47,31 @@ export function UpdateAge({ incident, overdue, compact = false }: { incident: In
     </span>
   ) : (
     <span>
-      No update{compact ? null : ' yet'} · <Elapsed since={at} />
+      No update yet · <Elapsed since={at} />
     </span>
+  );
+}
+
+/**
+ * A compact tile's last row: status, flags, then the overdue mark or the impact time (the SLA
+ * line above already counts down to the next stakeholder update).
+ */
+function CompactFacts({ incident, overdue, flags }: { incident: IncidentState; overdue: boolean; flags: ReactNode }) {
+  return (
+    <div className="wall-tile__row">
+      <StatusBadge status={incident.status} />
+      {flags}
+      {overdue ? (
+        <span className="wall-overdue">
+          <span aria-hidden="true">⚠ </span>
+          <span className="visually-hidden">Stakeholder update </span>OVERDUE
+        </span>
+      ) : (
+        <span className="wall-tile__fact">
+          Impact <Elapsed since={impactStartedAt(incident)} />
+        </span>
+      )}
+    </div>
   );
 }
 
@@ -80,22 +103,18 @@ export function WallTileBody(props: TileProps) {
         <span className="wall-tile__id" id={ids.id}>
           {incident.id}
         </span>
-        {compact && flags}
       </div>
       <h2 className="wall-tile__title" id={ids.title}>
         {incident.title}
       </h2>
       <div className="wall-tile__row wall-tile__row--sla">
-        <SlaLine sla={sla} />
+        <SlaLine sla={sla} short={compact} />
       </div>
       {compact ? (
         attention ? (
-          <AttentionBar attention={attention} onAcknowledge={() => onAcknowledge(incident.id)} />
+          <AttentionBar attention={attention} short onAcknowledge={() => onAcknowledge(incident.id)} />
         ) : (
-          <div className="wall-tile__row">
-            <StatusBadge status={incident.status} />
-            <UpdateAge incident={incident} overdue={overdue} compact />
-          </div>
+          <CompactFacts incident={incident} overdue={overdue} flags={flags} />
         )
       ) : (
         <FullRows incident={incident} overdue={overdue} attention={attention} flags={flags} onAcknowledge={onAcknowledge} />

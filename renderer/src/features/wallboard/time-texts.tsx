@@ -22,9 +22,26 @@ export function Ago({ at }: { at: string }) {
   return <span className="wall-time">{text} ago</span>;
 }
 
-/** An SLA clock's sentence ("update due in 4 min", "resolution breached 12 min ago"); changes about once a minute. */
-export function SlaText({ clock }: { clock: SlaClock }) {
-  const text = useClock((s) => describeClock(clock, s.now));
+/**
+ * The sentence for a narrow tile: a pause without its reason ("…paused, 1 h left"; the mark says
+ * paused), a breach without "ago" ("resolution breached 12 min"), "1st update".
+ */
+export function shortClockText(text: string): string {
+  return text
+    .replace(' outside business hours', '')
+    .replace(/^first update/, '1st update')
+    .replace(/( breached .+) ago$/, '$1');
+}
+
+/**
+ * An SLA clock's sentence ("update due in 4 min", "resolution breached 12 min ago", from
+ * describeClock); changes about once a minute. `short`: see shortClockText.
+ */
+export function SlaText({ clock, short = false }: { clock: SlaClock; short?: boolean }) {
+  const text = useClock((s) => {
+    const t = describeClock(clock, s.now);
+    return short ? shortClockText(t) : t;
+  });
   return <span className="wall-time">{text}</span>;
 }
 
