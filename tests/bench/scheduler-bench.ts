@@ -153,7 +153,7 @@ export async function benchScheduler(): Promise<void> {
       await scheduler.wake();
     }
   });
-  scheduler.stop();
+  await scheduler.stop();
 
   // Baseline: a poller over the same incidents (10 simulated seconds, scaled to a minute).
   const polled = await cpuOf(() => {

@@ -65,9 +65,16 @@ async function sh(script: string): Promise<string> {
 const localiseJson = (value: unknown, from: string, to: string): unknown => JSON.parse(JSON.stringify(value).split(from).join(to));
 
 /** The documented output comment (`# {...}`) right after a command, if any. */
-function documentedOutput(lines: string[], at: number): unknown {
+/** `<json> HTTP <status>`: what the documented cmd() prints (curl -w appends the status). */
+function withStatus(text: string): { body: unknown; status: number } {
+  const m = /^([\s\S]*) HTTP (\d{3})\s*$/.exec(text.trim());
+  if (!m) throw new Error(`expected "<json> HTTP <status>", got: ${text}`);
+  return { body: JSON.parse(m[1]!), status: Number(m[2]) };
+}
+
+function documentedOutput(lines: string[], at: number): { body: unknown; status: number } | undefined {
   const next = lines[at + 1]?.trim();
-  return next?.startsWith('# {') ? JSON.parse(next.slice(2)) : undefined;
+  return next?.startsWith('# {') ? withStatus(next.slice(2)) : undefined;
 }
 
 test.describe('docs/API.md examples, run verbatim with curl', () => {
@@ -95,11 +102,11 @@ test.describe('docs/API.md examples, run verbatim with curl', () => {
     // Each documented call, exactly as written, one after the other on the same incident.
     const answers: unknown[] = [];
     for (const { line, at } of calls) {
-      const out = await sh([...setup, line].join('\n'));
-      const answer = JSON.parse(out) as unknown;
-      answers.push(answer);
+      const out = withStatus(await sh([...setup, line].join('\n')));
+      answers.push(out.body);
       const documented = documentedOutput(lines, at);
-      if (documented !== undefined) expect(answer, `documented answer of: ${line}`).toEqual(documented);
+      if (documented !== undefined) expect(out, `documented answer of: ${line}`).toEqual(documented);
+      else expect(out.status, `status of: ${line}`).toBe(200);
     }
 
     // What each step answered (the incident's new state, or the documented error).
@@ -143,7 +150,10 @@ test.describe('docs/API.md examples, run verbatim with curl', () => {
     const fresh = JSON.parse(await sh(createCmd)) as IncidentState;
     const pasted = await sh(localise(block('incidents.command'), host.url, fresh.id));
     expect(pasted).toContain('"status":"closed"');
-    expect(JSON.parse(pasted.slice(pasted.lastIndexOf('{"error"')))).toEqual(localiseJson(documentedOutput(lines, calls.at(-1)!.at), created.id, fresh.id));
+    expect(pasted.trim().split('\n')).toHaveLength(11); // one answer a line, thanks to cmd()'s status suffix
+    const last = withStatus(pasted.slice(pasted.lastIndexOf('{"error"')));
+    const documented = documentedOutput(lines, calls.at(-1)!.at)!;
+    expect(last).toEqual({ body: localiseJson(documented.body, created.id, fresh.id), status: documented.status });
     expect((await getIncident(host.url, fresh.id)).status).toBe('closed');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quantileSorted, summarize } from '../../shared/metrics/stats';
-import { bucketOf, DAY, HOUR, isAfterHours, localClock, lowerBound, makeBuckets, parseIso } from '../../shared/metrics/time';
+import { bucketOf, DAY, HOUR, isAfterHours, localClock, lowerBound, makeBuckets, officeHours, parseIso } from '../../shared/metrics/time';
 
 const t = (s: string) => Date.parse(s);
 
@@ -90,6 +90,24 @@ describe('localClock and office hours', () => {
     expect(isAfterHours(c, t('2026-06-08T16:59:59Z'))).toBe(false); // 17:59:59
     expect(isAfterHours(c, t('2026-06-08T17:00:00Z'))).toBe(true); // 18:00
     expect(isAfterHours(c, t('2026-06-06T12:00:00Z'))).toBe(true); // Saturday
+  });
+
+  it('office windows classify exactly like the local clock, in every zone', () => {
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    for (const zone of ['UTC', 'Europe/London', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Apia']) {
+      const from = t('2026-01-01T00:00:00Z');
+      const to = t('2027-01-01T00:00:00Z');
+      const c = localClock(zone, from, to);
+      const { starts, ends } = officeHours(zone, from, to);
+      expect(starts.length).toBeGreaterThan(255);
+      for (let i = 0; i < 2000; i++) {
+        const x = from + Math.floor(rnd() * (to - from) / 60_000) * 60_000;
+        const k = ends.findIndex((e) => e > x);
+        const inside = k >= 0 && starts[k]! <= x;
+        expect(inside, `${zone} ${new Date(x).toISOString()}`).toBe(!isAfterHours(c, x));
+      }
+    }
   });
 
   it('lowerBound', () => {

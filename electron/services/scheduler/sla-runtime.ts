@@ -19,7 +19,8 @@ export interface SlaRuntime {
   scheduler: SlaScheduler | undefined;
   /** Set only on a test host (`--test-clock`): `testing.advanceClock` moves it. */
   testClock: ControllableClock | undefined;
-  stop(): void;
+  /** Stops the scheduler (after a pass in flight) and the centre; runs when the workspace closes. */
+  stop(): Promise<void>;
 }
 
 export interface StartSlaOptions {
@@ -62,9 +63,9 @@ async function create(ws: WorkspaceService, opts: StartSlaOptions): Promise<SlaR
     centre,
     scheduler,
     testClock: opts.testClock,
-    stop() {
-      scheduler?.stop();
+    async stop() {
       centre.stop();
+      await scheduler?.stop();
     },
   };
   ws.onClose(() => runtime.stop());

@@ -113,11 +113,13 @@ export class SlaScheduler {
     return this.drain();
   }
 
-  stop(): void {
+  /** Stops following changes and disarms the timer; resolves once a pass in flight has ended. */
+  async stop(): Promise<void> {
     this.stopped = true;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.disarm();
+    await this.draining;
   }
 
   /** Runs a pass now (after the clock moved): records whatever is due and re-arms. */

@@ -215,6 +215,7 @@ export class SharedFolderStore implements EventStore {
   private lastSyncAt: string | null = null;
   private lastPresenceWrite = -Infinity;
   private lastPresenceRead = -Infinity;
+  private presenceCleaned = false;
   private lastCompaction = -Infinity;
   private collecting: unknown[] | undefined;
 
@@ -1354,6 +1355,7 @@ export class SharedFolderStore implements EventStore {
 
   private async readPresence(): Promise<void> {
     this.lastPresenceRead = performance.now();
+    const cleaning = !this.presenceCleaned;
     const dir = join(this.sharedDir!, PRESENCE_DIR);
     let names: string[];
     try {
@@ -1363,6 +1365,10 @@ export class SharedFolderStore implements EventStore {
       throw err;
     }
     for (const name of names) {
+      if (isTempName(name) && name.startsWith(`.${this.me}.json.`) && this.writable && !this.presenceCleaned) {
+        await this.io.unlink(join(dir, name)).catch(() => undefined); // our own heartbeat, torn by a crash
+        continue;
+      }
       if (!name.endsWith('.json') || isTempName(name)) continue;
       const w = name.slice(0, -5);
       if (!isValidWriterId(w) || w === this.me) continue;
@@ -1384,6 +1390,7 @@ export class SharedFolderStore implements EventStore {
         // Vanished, half-replaced (Windows), unreadable or not JSON: skip this heartbeat.
       }
     }
+    if (cleaning && this.writable) this.presenceCleaned = true;
   }
 
   // ---------------------------------------------------------------- warnings, state

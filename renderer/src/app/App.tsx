@@ -4,6 +4,7 @@ import { useWorkspace } from '../state/workspace-store';
 import { ConsoleView } from '../features/console/ConsoleView';
 import { WallBoardView } from '../features/wallboard/WallBoardView';
 import { ImportView } from '../features/import/ImportView';
+import { InboxView } from '../features/inbox/InboxView';
 import { ReportView } from '../features/reports/ReportView';
 import { useView } from './route';
 
@@ -21,6 +22,7 @@ export function App() {
   }, [theme, onWall]);
 
   if (view.name === 'import') return <ImportView />;
+  if (view.name === 'inbox') return <InboxView />;
   if (view.name === 'report') return <ReportView view={view} />;
   return view.name === 'wall' ? <WallBoardView params={view.params} /> : <ConsoleView />;
 }

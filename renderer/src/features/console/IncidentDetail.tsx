@@ -15,6 +15,7 @@ import { SlaPanel } from './SlaPanel';
 import { TasksPanel } from './TasksPanel';
 import { Timeline } from './Timeline';
 import { UpdateComposer } from './UpdateComposer';
+import { MonitoringSuggestion } from '../inbox/MonitoringSuggestion';
 import './IncidentDetail.css';
 
 /** The selected incident: header and lifecycle, quick entry and timeline, and the side panels. */
@@ -31,6 +32,7 @@ export function IncidentDetail({ incident, info }: { incident: IncidentState; in
       </div>
       <div className="console-detail-body">
         <div className="console-detail-log">
+          <MonitoringSuggestion incident={incident} />
           <QuickEntry incidentId={incident.id} />
           <Timeline incident={incident} />
         </div>

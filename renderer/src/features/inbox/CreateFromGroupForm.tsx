@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { CreateIncidentSchema } from '../../../../shared/domain/commands';
 import { IMPACT_LABELS, priorityFor, URGENCY_LABELS, type Level } from '../../../../shared/domain/priority';
 import { SourceSchema } from '../../../../shared/domain/vocabulary';

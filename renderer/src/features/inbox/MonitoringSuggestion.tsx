@@ -10,7 +10,7 @@ import './Inbox.css';
 
 /**
  * In the console: when every alert attached to the incident has resolved, suggest Monitoring (a
- * suggestion: the coordinator decides; "Not now" hides it until another alert changes).
+ * suggestion: the coordinator decides; "Not now" hides it until the incident changes).
  */
 export function MonitoringSuggestion({ incident }: { incident: IncidentState }) {
   const client = useApi();

@@ -321,7 +321,12 @@ function ClockTable({ model, time: t }: { model: IncidentReportModel; time: Repo
             <td>{clock.state === 'not_applicable' ? '—' : `${formatSpan(clock.elapsedMs)} / ${formatSpan(clock.targetMs)} (${clock.priority})`}</td>
             <td>
               {text}
-              {clock.breachedAt !== null && ` · breached ${t.dateTime(clock.breachedAt)}`}
+              {clock.breachedAt !== null && (
+                <>
+                  {' · breached '}
+                  <span className="report-nowrap">{t.dateTime(clock.breachedAt)}</span>
+                </>
+              )}
             </td>
           </tr>
         ))}
@@ -360,7 +365,7 @@ function EntryText({ item, time: t }: { item: EntryItem; time: ReportTime }) {
       </span>
       {earlier.length > 0 && (
         <span className="report-meta">
-          corrected by {current.author} at {t.dateTime(current.recordedAt)}
+          corrected by {current.author} at <span className="report-nowrap">{t.dateTime(current.recordedAt)}</span>
         </span>
       )}
       {item.backdated && <span className="report-meta">backdated · recorded {t.dateTime(item.recordedAt)}</span>}

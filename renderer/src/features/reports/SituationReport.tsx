@@ -9,7 +9,8 @@ import { formatSpan } from './report-time';
 import { buildSituation, type SituationModel } from './situation-model';
 import { useLoad } from './use-load';
 
-const TONE_FLAG = { breached: 'Breached', warning: 'At risk', paused: 'Paused', ok: '' } as const;
+/** Said in words beside the clock; a paused clock's sentence says so itself. */
+const TONE_FLAG = { breached: 'Breached', warning: 'At risk', paused: '', ok: '' } as const;
 
 export function SituationReport({ ctx }: { ctx: ReportContext }) {
   const client = useApi();
@@ -66,6 +67,16 @@ function SituationBody({ model, ctx }: { model: SituationModel; ctx: ReportConte
           <p className="report-note">Nothing is active.</p>
         ) : (
           <table className="report-table report-situation">
+            <colgroup>
+              <col style={{ width: '20%' }} />
+              <col style={{ width: '6%' }} />
+              <col style={{ width: '11%' }} />
+              <col style={{ width: '9%' }} />
+              <col style={{ width: '15%' }} />
+              <col style={{ width: '9%' }} />
+              <col style={{ width: '18%' }} />
+              <col style={{ width: '12%' }} />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">Incident</th>
@@ -96,7 +107,9 @@ function SituationBody({ model, ctx }: { model: SituationModel; ctx: ReportConte
                   </td>
                   <td>
                     {formatSpan(r.elapsedMs)}
-                    <span className="report-meta">since {t.dateTime(r.incident.milestones.impactStarted ?? r.incident.createdAt)}</span>
+                    <span className="report-meta">
+                      since <span className="report-nowrap">{t.dateTime(r.incident.milestones.impactStarted ?? r.incident.createdAt)}</span>
+                    </span>
                   </td>
                   <td>
                     {r.nearestText ? (
@@ -113,7 +126,7 @@ function SituationBody({ model, ctx }: { model: SituationModel; ctx: ReportConte
                       <>
                         <span className="report-entry-text">{r.latestUpdate.text}</span>
                         <span className="report-meta">
-                          {r.latestUpdate.author}, {t.dateTime(r.latestUpdate.at)}
+                          {r.latestUpdate.author}, <span className="report-nowrap">{t.dateTime(r.latestUpdate.at)}</span>
                         </span>
                       </>
                     ) : (
