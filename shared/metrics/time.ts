@@ -4,8 +4,7 @@
  * every event of a large workspace. Pure: time zone rules come from the runtime's Intl data
  * through @date-fns/tz; no system clock.
  */
-import { TZDate, tzOffset } from '@date-fns/tz';
-import { addDays, addMonths, addWeeks, startOfDay, startOfMonth, startOfWeek } from 'date-fns';
+import { tzOffset } from '@date-fns/tz';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -63,37 +62,43 @@ export interface Buckets {
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
-function periodStart(t: TZDate, g: Granularity): TZDate {
-  if (g === 'day') return startOfDay(t);
-  if (g === 'week') return startOfWeek(t, { weekStartsOn: 1 });
-  return startOfMonth(t);
-}
-
-function nextPeriod(t: TZDate, g: Granularity): TZDate {
-  if (g === 'day') return startOfDay(addDays(t, 1));
-  if (g === 'week') return startOfWeek(addWeeks(t, 1), { weekStartsOn: 1 });
-  return startOfMonth(addMonths(t, 1));
-}
-
 /** Upper bound on buckets per query (a day per bucket over three years, with room). */
 export const MAX_BUCKETS = 1200;
+
+/** Start of the local period holding local time l (local ms, see LocalClock.local), and the next one. */
+function periodOf(l: number, g: Granularity): [number, number] {
+  const day = Math.floor(l / DAY);
+  if (g === 'day') return [day * DAY, (day + 1) * DAY];
+  if (g === 'week') {
+    const monday = day - weekdayOfDay(day);
+    return [monday * DAY, (monday + 7) * DAY];
+  }
+  const d = new Date(l);
+  return [Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1), Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)];
+}
 
 /**
  * Calendar periods (days, ISO weeks from Monday, months) of the time zone that overlap [from, to).
  * Each bucket is clipped to the range; a daylight-saving day is 23 or 25 hours long.
  */
-export function makeBuckets(from: number, to: number, granularity: Granularity, timeZone: string): Buckets {
+export function makeBuckets(from: number, to: number, granularity: Granularity, timeZone: string, clock = localClock(timeZone, from - 32 * DAY, to + 32 * DAY)): Buckets {
   const list: Bucket[] = [];
   if (!(to > from)) return { list, bounds: Float64Array.of(from) };
-  let cur = periodStart(new TZDate(from, timeZone), granularity);
-  while (+cur < to) {
+  let [l, next] = periodOf(clock.local(from), granularity);
+  let start = clock.utc(l);
+  while (start < to) {
     if (list.length >= MAX_BUCKETS) throw new RangeError(`More than ${MAX_BUCKETS} ${granularity} buckets: choose a shorter range or a coarser granularity`);
-    const next = nextPeriod(cur, granularity);
-    const key = granularity === 'month' ? `${cur.getFullYear()}-${pad(cur.getMonth() + 1)}` : `${cur.getFullYear()}-${pad(cur.getMonth() + 1)}-${pad(cur.getDate())}`;
-    const start = Math.max(+cur, from);
-    const end = Math.min(+next, to);
-    list.push({ key, start, end, partial: +cur < from || +next > to });
-    cur = next;
+    const end = clock.utc(next);
+    if (end <= start) {
+      // A local day that never happened (Samoa skipped 30 December 2011).
+      [l, next] = periodOf(next, granularity);
+      continue;
+    }
+    const d = new Date(l);
+    const ym = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+    list.push({ key: granularity === 'month' ? ym : `${ym}-${pad(d.getUTCDate())}`, start: Math.max(start, from), end: Math.min(end, to), partial: start < from || end > to });
+    [l, next] = periodOf(next, granularity);
+    start = end;
   }
   const bounds = new Float64Array(list.length + 1);
   list.forEach((b, i) => (bounds[i] = b.start));
@@ -135,6 +140,12 @@ export function lowerBound(values: ArrayLike<number>, t: number, lo = 0, hi = va
 export interface LocalClock {
   /** Epoch ms shifted by the zone's offset at t: its UTC fields are the local wall time. */
   local(t: number): number;
+  /**
+   * The instant a local wall time (as from `local`) happens: the earlier one when the wall time
+   * happens twice (clocks going back); a wall time skipped by clocks going forward moves forward by
+   * the gap (00:30 in a 00:00–01:00 gap → 01:30), as date-fns does.
+   */
+  utc(local: number): number;
   /** 0 = Monday … 6 = Sunday. */
   weekday(t: number): number;
   /** 0 … 23. */
@@ -186,12 +197,24 @@ export function localClock(timeZone: string, from: number, to: number): LocalClo
     while (i < changes.length && t >= changes[i]!) i++;
     return t + offsets[i]!;
   };
+  const utc = (l: number): number => {
+    if (single) return l - only;
+    for (let i = 0; i < offsets.length; i++) {
+      const t = l - offsets[i]!;
+      const lo = i === 0 ? -Infinity : changes[i - 1]!;
+      const hi = i === changes.length ? Infinity : changes[i]!;
+      if (t < lo) continue;
+      if (t < hi) return t;
+      if (i + 1 < offsets.length && l - offsets[i + 1]! < hi) return t; // in the gap: forward by its length
+    }
+    return l - offsets[offsets.length - 1]!;
+  };
   const dayStart = (l: number) => Math.floor(l / DAY) * DAY;
   return {
     local,
+    utc,
     weekday(t) {
-      const l = local(t);
-      return (((Math.floor(l / DAY) + 3) % 7) + 7) % 7; // 1970-01-01 was a Thursday (3 when Monday = 0)
+      return weekdayOfDay(Math.floor(local(t) / DAY));
     },
     hour(t) {
       const l = local(t);
@@ -204,6 +227,11 @@ export function localClock(timeZone: string, from: number, to: number): LocalClo
   };
 }
 
+/** Weekday (0 = Monday) of a day number counted from 1970-01-01 (a Thursday). */
+export function weekdayOfDay(day: number): number {
+  return day + 3 - 7 * Math.floor((day + 3) / 7);
+}
+
 /** Working hours for the after-hours share: Monday–Friday 08:00–18:00 local time. */
 export const OFFICE_HOURS = { firstWeekday: 0, lastWeekday: 4, startMinute: 8 * 60, endMinute: 18 * 60 } as const;
 
@@ -211,7 +239,7 @@ export const OFFICE_HOURS = { firstWeekday: 0, lastWeekday: 4, startMinute: 8 * 
 export function isAfterHours(clock: LocalClock, t: number): boolean {
   const l = clock.local(t);
   const day = Math.floor(l / DAY);
-  const wd = (((day + 3) % 7) + 7) % 7;
+  const wd = weekdayOfDay(day);
   if (wd < OFFICE_HOURS.firstWeekday || wd > OFFICE_HOURS.lastWeekday) return true;
   const minute = Math.floor((l - day * DAY) / MINUTE);
   return minute < OFFICE_HOURS.startMinute || minute >= OFFICE_HOURS.endMinute;
@@ -227,21 +255,15 @@ export interface OfficeHours {
   ends: Float64Array;
 }
 
-export function officeHours(timeZone: string, from: number, to: number): OfficeHours {
+export function officeHours(timeZone: string, from: number, to: number, clock = localClock(timeZone, from, to)): OfficeHours {
   const starts: number[] = [];
   const ends: number[] = [];
-  let day = startOfDay(new TZDate(from - DAY, timeZone));
-  const last = to + DAY;
-  for (let guard = 0; +day < last && guard < 40_000; guard++) {
-    const wd = (day.getDay() + 6) % 7; // Monday = 0
-    if (wd >= OFFICE_HOURS.firstWeekday && wd <= OFFICE_HOURS.lastWeekday) {
-      const y = day.getFullYear();
-      const m = day.getMonth();
-      const d = day.getDate();
-      starts.push(+new TZDate(y, m, d, OFFICE_HOURS.startMinute / 60, OFFICE_HOURS.startMinute % 60, timeZone));
-      ends.push(+new TZDate(y, m, d, OFFICE_HOURS.endMinute / 60, OFFICE_HOURS.endMinute % 60, timeZone));
-    }
-    day = startOfDay(addDays(day, 1));
+  const last = Math.floor(clock.local(to + DAY) / DAY);
+  for (let day = Math.floor(clock.local(from - DAY) / DAY); day <= last; day++) {
+    const wd = weekdayOfDay(day);
+    if (wd < OFFICE_HOURS.firstWeekday || wd > OFFICE_HOURS.lastWeekday) continue;
+    starts.push(clock.utc(day * DAY + OFFICE_HOURS.startMinute * MINUTE));
+    ends.push(clock.utc(day * DAY + OFFICE_HOURS.endMinute * MINUTE));
   }
   return { starts: Float64Array.from(starts), ends: Float64Array.from(ends) };
 }

@@ -255,10 +255,10 @@ export function computeTrends(facts: readonly IncidentFacts[], query: TrendsQuer
   const { now } = opts;
   const from = parseIso(query.from);
   const to = parseIso(query.to);
-  const { list, bounds } = makeBuckets(from, to, query.granularity, query.timeZone);
+  const clock = localClock(query.timeZone, from - 32 * DAY, to + 32 * DAY);
+  const { list, bounds } = makeBuckets(from, to, query.granularity, query.timeZone, clock);
   const nb = list.length;
-  const clock = localClock(query.timeZone, from, to);
-  const office = officeHours(query.timeZone, from, to);
+  const office = officeHours(query.timeZone, from, to, clock);
   const filters = idFilters(query.filters);
   const windowMs = query.recurrence.windowDays * DAY;
   const names = NAME_KEYS.size;

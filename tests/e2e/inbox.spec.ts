@@ -74,7 +74,7 @@ test('alerts arrive in the inbox, become an incident, another group is attached,
     await detail.getByRole('button', { name: 'Create incident…' }).click();
     const form = detail.getByRole('form', { name: 'Create incident from alerts' });
     await expect(form.getByLabel('Title')).toHaveValue(CHECKOUT);
-    await expect(form.getByLabel('Impact')).toHaveValue('1');
+    await expect(form.getByRole('combobox', { name: 'Impact' })).toHaveValue('1');
     await expect(form.getByLabel('Affected services')).toHaveValue('checkout-api');
     await expect(form.getByLabel('Description')).toHaveValue(/5xx ratio is 12\.4% on checkout-api/);
     await expect(form.locator('output')).toHaveText('P1');
@@ -90,7 +90,7 @@ test('alerts arrive in the inbox, become an incident, another group is attached,
     await paymentsRow.getByRole('button', { name: PAYMENTS }).click();
     await detail.getByRole('button', { name: 'Attach to incident…' }).click();
     const attach = detail.getByRole('form', { name: 'Attach to incident' });
-    await attach.getByLabel('Incident', { exact: true }).selectOption({ label: `${incidentId} — Checkout errors (5xx above 5%)` });
+    await attach.getByRole('combobox', { name: 'Incident', exact: true }).selectOption({ label: `${incidentId} — Checkout errors (5xx above 5%)` });
     await attach.getByLabel('Reason (optional)').fill('Checkout fails because payments workers crash');
     await attach.getByRole('button', { name: 'Attach' }).click();
     await expect(detail.getByRole('status').filter({ hasText: `Attached to ${incidentId}` })).toBeVisible();

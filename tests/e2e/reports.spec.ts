@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { BIG_ENTRIES, buildReportWorkspace, printReportPage, SITE_NAME, type ReportFixture } from '../bench/report-bench';
+import { encodeHeadsParam } from '../../electron/services/reports/chain-heads';
 import { startBrowserHost, type RunningHost } from './support/browser-host';
 
 /**
@@ -89,6 +90,7 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
+  await rm(OUT, { recursive: true, force: true });
   await mkdir(OUT, { recursive: true });
   dataDir = await mkdtemp(join(tmpdir(), 'watchfloor-reports-'));
   fixture = await buildReportWorkspace(dataDir);
@@ -236,6 +238,20 @@ test('paper sizes: A3 and Letter and A1 from the paper parameter', async ({ page
   const a1 = await print(page, `${host.url}/#/report/situation?pdf=1&paper=A1`, 'situation-a1', { paper: 'A1', landscape: true });
   expectPaper(a1.size, 841, 594);
   await renderForReview(a1.file, 'situation-a1', a1.pages);
+});
+
+test('record integrity lists the shared store’s hash-chain heads when the producer supplies them', async ({ page }) => {
+  const hash = 'c0ffee'.padEnd(64, '0');
+  const heads = encodeHeadsParam({ 'writer-north': { seq: 1290, hash, contiguousTo: 1288, gaps: [{ from: 1289, to: 1289 }] } });
+  await page.goto(`${host.url}/#/report/incident/${fixture.smallId}?heads=${heads}`);
+  const section = page.getByRole('region', { name: 'Record integrity' });
+  await expect(section).toContainText('Events from the shared folder store', { timeout: 60_000 });
+  const row = section.getByRole('row', { name: /writer-north/ });
+  await expect(row).toContainText('1290');
+  await expect(row).toContainText('1288');
+  await expect(row).toContainText('gaps: 1289');
+  await expect(row).toContainText(hash);
+  await expect(section).not.toContainText('local journal');
 });
 
 test('the browser host prints on the server: GET /api/report.pdf', async () => {

@@ -1,8 +1,25 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, addMonths, addWeeks, startOfDay, startOfMonth, startOfWeek } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { quantileSorted, summarize } from '../../shared/metrics/stats';
 import { bucketOf, DAY, HOUR, isAfterHours, localClock, lowerBound, makeBuckets, officeHours, parseIso } from '../../shared/metrics/time';
 
 const t = (s: string) => Date.parse(s);
+
+/** Buckets by date-fns over TZDate: the reference the fast version must equal. */
+function referenceBuckets(from: number, to: number, g: 'day' | 'week' | 'month', zone: string) {
+  const start = (d: TZDate) => (g === 'day' ? startOfDay(d) : g === 'week' ? startOfWeek(d, { weekStartsOn: 1 }) : startOfMonth(d));
+  const next = (d: TZDate) => (g === 'day' ? startOfDay(addDays(d, 1)) : g === 'week' ? startOfWeek(addWeeks(d, 1), { weekStartsOn: 1 }) : startOfMonth(addMonths(d, 1)));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const out = [];
+  for (let cur = start(new TZDate(from, zone)); +cur < to; ) {
+    const n = next(cur);
+    const key = g === 'month' ? `${cur.getFullYear()}-${pad(cur.getMonth() + 1)}` : `${cur.getFullYear()}-${pad(cur.getMonth() + 1)}-${pad(cur.getDate())}`;
+    out.push({ key, start: Math.max(+cur, from), end: Math.min(+n, to), partial: +cur < from || +n > to });
+    cur = n;
+  }
+  return out;
+}
 
 describe('parseIso', () => {
   it('decodes the canonical form exactly like Date.parse, and falls back for others', () => {
@@ -59,6 +76,26 @@ describe('makeBuckets', () => {
       ['2026-03', '2026-03-01T05:00:00.000Z', false],
     ]);
     expect(list[2]!.end).toBe(t('2026-04-01T04:00:00Z')); // EDT from 8 March
+  });
+
+  it('equals date-fns with TZDate (the reference) for random ranges in zones with odd rules', () => {
+    let seed = 5;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const zones = ['UTC', 'Europe/London', 'America/Santiago', 'America/Havana', 'America/Asuncion', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Chatham', 'Africa/Casablanca'];
+    for (const zone of zones) {
+      for (const g of ['day', 'week', 'month'] as const) {
+        const from = t('2025-01-01T00:00:00Z') + Math.floor(rnd() * 500 * DAY);
+        const to = from + Math.floor((g === 'day' ? 60 : g === 'week' ? 200 : 400) * DAY * rnd()) + HOUR;
+        const ours = makeBuckets(from, to, g, zone).list;
+        expect(ours, `${zone} ${g}`).toEqual(referenceBuckets(from, to, g, zone));
+      }
+    }
+  });
+
+  it('skips a local day that never happened (Samoa, 30 December 2011)', () => {
+    const { list } = makeBuckets(t('2011-12-28T12:00:00Z'), t('2012-01-02T12:00:00Z'), 'day', 'Pacific/Apia');
+    expect(list.map((b) => b.key)).toEqual(['2011-12-28', '2011-12-29', '2011-12-31', '2012-01-01', '2012-01-02', '2012-01-03']);
+    expect(list[2]!.start).toBe(t('2011-12-30T10:00:00Z')); // 31 December began when 29 December ended
   });
 
   it('refuses absurd bucket counts', () => {

@@ -32,7 +32,7 @@ export class ShareIO {
     private readonly maxInFlight = 2,
   ) {}
 
-  run<T>(label: string, op: () => Promise<T>): Promise<T> {
+  run<T>(label: string, op: () => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       let done = false;
       const timer = setTimeout(() => {
@@ -40,8 +40,8 @@ export class ShareIO {
         done = true;
         const i = this.waiting.indexOf(start);
         if (i >= 0) this.waiting.splice(i, 1);
-        reject(new ShareTimeoutError(label, this.timeoutMs));
-      }, this.timeoutMs);
+        reject(new ShareTimeoutError(label, timeoutMs));
+      }, timeoutMs);
       timer.unref?.();
       const start = () => {
         this.inFlight++;
@@ -84,8 +84,25 @@ export class ShareIO {
     return this.run(`reading ${path}`, () => readFile(path, 'utf8'));
   }
 
-  readBytes(path: string): Promise<Buffer> {
-    return this.run(`reading ${path}`, () => readFile(path));
+  /**
+   * Reads a file of any size in 8 MB pieces, each with its own deadline: the deadline tells a dead
+   * share from a slow one, it does not cap how long a big snapshot may take.
+   */
+  async readBytes(path: string): Promise<Buffer> {
+    const fh = await this.run(`opening ${path}`, () => open(path, 'r'));
+    try {
+      const { size } = await this.run(`checking ${path}`, () => fh.stat());
+      const buf = Buffer.allocUnsafe(size);
+      let pos = 0;
+      while (pos < size) {
+        const { bytesRead } = await this.run(`reading ${path}`, () => fh.read(buf, pos, Math.min(8 << 20, size - pos), pos));
+        if (bytesRead === 0) break;
+        pos += bytesRead;
+      }
+      return pos < size ? buf.subarray(0, pos) : buf;
+    } finally {
+      await this.run(`closing ${path}`, () => fh.close()).catch(() => undefined);
+    }
   }
 
   /** The first line of a file (up to 1 MB), without reading the rest (snapshot headers). */
@@ -126,8 +143,10 @@ export class ShareIO {
     });
   }
 
+  /** One deadline for the whole write, stretched for big files (at least 1 MB/s must get through). */
   writeAtomic(dir: string, name: string, data: string | Buffer, mode: 'replace' | 'create', durable = true): Promise<'written' | 'exists'> {
-    return this.run(`writing ${join(dir, name)}`, () => writeFileAtomic(dir, name, data, mode, durable));
+    const stretch = Math.ceil(data.length / 1000);
+    return this.run(`writing ${join(dir, name)}`, () => writeFileAtomic(dir, name, data, mode, durable), this.timeoutMs + stretch);
   }
 
   unlink(path: string): Promise<void> {

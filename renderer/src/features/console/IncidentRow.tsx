@@ -44,7 +44,7 @@ export const IncidentRow = memo(function IncidentRow({ incident: i, selected, ch
             <Elapsed since={start.at} label={start.label} className="console-row-elapsed" />
           </span>
           <span className="console-row-title">{i.title}</span>
-          <span className="console-row-line console-row-sla" data-testid="row-sla">
+          <span className="console-row-line console-row-sla" data-testid="row-sla" aria-hidden="true">
             <SlaCountdown incident={i} />
           </span>
           <span className="console-row-line console-row-meta">
@@ -56,6 +56,7 @@ export const IncidentRow = memo(function IncidentRow({ incident: i, selected, ch
         </span>
         <span id={descId} className="visually-hidden">
           {rowDescription(i, changed)}
+          <SlaCountdown incident={i} prefix=", SLA: " />
         </span>
       </button>
     </li>

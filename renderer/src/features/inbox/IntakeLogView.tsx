@@ -77,7 +77,13 @@ export function IntakeLogView() {
                   <div className="inbox-log-message">{e.message}</div>
                 </td>
                 <td>
-                  <code className="inbox-snippet">{e.snippet}</code>
+                  {e.snippet ? (
+                    <code className="inbox-snippet">{e.snippet}</code>
+                  ) : (
+                    <span className="console-hint" title="A sender is authenticated before its body is read">
+                      (body not read)
+                    </span>
+                  )}
                 </td>
               </tr>
             ))}

@@ -395,13 +395,13 @@ function Timeline({ items, time: t }: { items: readonly TimelineItem[]; time: Re
       <tbody>
         {items.map((item) => {
           const date = t.date(item.at);
-          const showDate = date !== lastDate;
+          const newDay = date !== lastDate;
           lastDate = date;
+          const kindClass = item.type === 'entry' ? `is-entry kind-${item.kind}` : 'is-change';
           return (
-            <tr key={item.key} className={item.type === 'entry' ? `is-entry kind-${item.kind}` : 'is-change'}>
+            <tr key={item.key} className={newDay ? `${kindClass} is-new-day` : kindClass}>
               <td className="col-time">
-                {showDate ? <span className="report-date">{date}</span> : null}
-                {t.time(item.at)}
+                <span className="report-date">{date}</span> {t.time(item.at)}
               </td>
               <td className="col-who">{item.actor}</td>
               <td className="col-kind">{item.type === 'entry' ? ENTRY_KIND_LABELS[item.kind] : item.unknown ? 'Unknown' : 'Change'}</td>

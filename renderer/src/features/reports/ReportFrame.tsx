@@ -193,7 +193,9 @@ export function ReportFrame({ ctx, heading, title, status, children }: ReportFra
       <main className="report-paper">
         <div className="report-kicker">
           <span>{heading}</span>
-          <span>{ctx.info?.settings.siteName ?? ''}</span>
+          <span>
+            {ctx.info?.settings.siteName ?? ''} · Times in {ctx.time.zoneLabel(ctx.generatedAt)}
+          </span>
         </div>
         {status.state === 'loading' && <p className="report-note">Loading…</p>}
         {status.state === 'error' && (

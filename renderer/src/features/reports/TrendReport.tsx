@@ -62,67 +62,69 @@ function TrendBody({ result, range, period, time: t }: { result: TrendsResult; r
 
       <section className="report-section report-keep" aria-labelledby="t-headline">
         <h2 id="t-headline">Headline figures</h2>
-        <table className="report-table report-figures">
-          <thead>
-            <tr>
-              <th scope="col">Measure</th>
-              <th scope="col">Incidents</th>
-              <th scope="col">Median</th>
-              <th scope="col">90th percentile</th>
-              <th scope="col">Mean</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(
-              [
-                ['Time to acknowledge', x.mtta],
-                ['Time to mitigate', x.timeToMitigate],
-                ['Time to resolve', x.mttr],
-              ] as const
-            ).map(([name, s]) => (
-              <tr key={name}>
-                <th scope="row">{name}</th>
-                <td>{s.n}</td>
-                <td>{span(s.median)}</td>
-                <td>{span(s.p90)}</td>
-                <td>{span(s.mean)}</td>
+        <div className="report-columns">
+          <table className="report-table report-figures">
+            <thead>
+              <tr>
+                <th scope="col">Measure</th>
+                <th scope="col">Incidents</th>
+                <th scope="col">Median</th>
+                <th scope="col">90th percentile</th>
+                <th scope="col">Mean</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="report-table report-figures">
-          <thead>
-            <tr>
-              <th scope="col">Rate</th>
-              <th scope="col">Of</th>
-              <th scope="col">Share</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">SLA clocks met</th>
-              <td>
-                {x.sla.met} of {x.sla.met + x.sla.breached}
-              </td>
-              <td>{pct(x.sla.compliance)}</td>
-            </tr>
-            {(
-              [
-                ['Escalated', x.escalation],
-                ['Reopened', x.reopen],
-                ['Started out of hours', x.afterHours],
-              ] as const
-            ).map(([name, r]) => (
-              <tr key={name}>
-                <th scope="row">{name}</th>
+            </thead>
+            <tbody>
+              {(
+                [
+                  ['Time to acknowledge', x.mtta],
+                  ['Time to mitigate', x.timeToMitigate],
+                  ['Time to resolve', x.mttr],
+                ] as const
+              ).map(([name, s]) => (
+                <tr key={name}>
+                  <th scope="row">{name}</th>
+                  <td>{s.n}</td>
+                  <td>{span(s.median)}</td>
+                  <td>{span(s.p90)}</td>
+                  <td>{span(s.mean)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <table className="report-table report-figures">
+            <thead>
+              <tr>
+                <th scope="col">Rate</th>
+                <th scope="col">Count</th>
+                <th scope="col">Share</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">SLA clocks met</th>
                 <td>
-                  {r.numerator} of {r.denominator}
+                  {x.sla.met} of {x.sla.met + x.sla.breached}
                 </td>
-                <td>{pct(r.rate)}</td>
+                <td>{pct(x.sla.compliance)}</td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+              {(
+                [
+                  ['Escalated', x.escalation],
+                  ['Reopened', x.reopen],
+                  ['Work out of office hours (timeline events)', x.afterHours],
+                ] as const
+              ).map(([name, r]) => (
+                <tr key={name}>
+                  <th scope="row">{name}</th>
+                  <td>
+                    {r.numerator} of {r.denominator}
+                  </td>
+                  <td>{pct(r.rate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section className="report-section" aria-labelledby="t-volume">

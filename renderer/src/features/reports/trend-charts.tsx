@@ -18,7 +18,7 @@ const SERIES = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00'];
 const DASHES = ['', '6 3', '2 2', '8 3 2 3', '1 3'];
 
 const W = 1000;
-const H = 300;
+const H = 260;
 const axis = { fontSize: 12, fill: '#111' };
 
 export interface ChartProps {

@@ -46,6 +46,8 @@ export function WallBoardView({ params }: { params: URLSearchParams }) {
   useEffect(() => startClock(), []);
 
   const settings = useWorkspace((s) => s.info?.settings);
+  // Never claim "No active incidents" before the first load answered.
+  const loaded = useWorkspace((s) => s.info !== undefined);
   const viewport = useViewport();
   const [acknowledged, acknowledge] = useAcknowledgements(config.boardKey);
   const { model, ticker } = useBoardModel(config.filters, config.rerenderAll);
@@ -120,7 +122,7 @@ export function WallBoardView({ params }: { params: URLSearchParams }) {
       />
       <WallTicker items={ticker} utc={settings?.utcEverywhere ?? false} page={pageText} />
       <main className={hero && layout.mode === 'grid' ? 'wall-main wall-main--with-hero' : 'wall-main'} aria-label="Active incidents">
-        {layout.mode === 'empty' && <WallEmpty filterText={filterText} />}
+        {layout.mode === 'empty' && <WallEmpty filterText={filterText} loading={!loaded} />}
         {layout.mode === 'heroes' &&
           layout.hero &&
           ordered.map((i) => (
