@@ -32,12 +32,21 @@ function compareKeyed(a: Keyed, b: Keyed): number {
   return a.incident.id < b.incident.id ? -1 : a.incident.id > b.incident.id ? 1 : 0;
 }
 
+/** Incident states are immutable snapshots: parse each one's impact start once. */
+const startedCache = new WeakMap<IncidentState, number>();
+
+function startedMs(incident: IncidentState): number {
+  let t = startedCache.get(incident);
+  if (t === undefined) startedCache.set(incident, (t = Date.parse(impactStartedAt(incident))));
+  return t;
+}
+
 function keyed(incident: IncidentState, opts: OrderOptions): Keyed {
   return {
     incident,
     rank: priorityRank(incident.priority),
     risk: opts.risk?.(incident),
-    started: Date.parse(impactStartedAt(incident)),
+    started: startedMs(incident),
   };
 }
 

@@ -16,6 +16,8 @@ export interface TickerItem {
   /** The incident's priority right after the change. */
   priority: Priority;
   at: string;
+  /** `at` as epoch ms (parsed once). */
+  atMs: number;
   text: string;
 }
 
@@ -32,7 +34,7 @@ export function significantEvents(incident: IncidentState): TickerItem[] {
     if (!isKnownEvent(raw)) continue;
     const e = raw as IncidentEvent;
     const item = (kind: TickerKind, text: string) =>
-      out.push({ key: e.id, kind, incidentId: incident.id, priority, at: e.recordedAt, text });
+      out.push({ key: e.id, kind, incidentId: incident.id, priority, at: e.recordedAt, atMs: Date.parse(e.recordedAt), text });
     switch (e.type) {
       case 'incident.created':
         priority = e.data.priority;
@@ -71,10 +73,29 @@ export function significantEvents(incident: IncidentState): TickerItem[] {
   return out;
 }
 
-/** The newest significant changes across incidents, newest first. */
+/** Newest first; ties by event id, descending. */
+function newer(a: TickerItem, b: TickerItem): number {
+  return a.atMs === b.atMs ? (a.key < b.key ? 1 : a.key > b.key ? -1 : 0) : b.atMs - a.atMs;
+}
+
+/**
+ * The newest significant changes across incidents, newest first. Keeps only the best `limit`
+ * while scanning (the board calls this on every incident change, over hundreds of incidents).
+ */
 export function latestSignificant(incidents: Iterable<IncidentState>, limit = 8): TickerItem[] {
-  const all: TickerItem[] = [];
-  for (const i of incidents) all.push(...significantEvents(i).slice(-limit));
-  all.sort((a, b) => (a.at === b.at ? (a.key < b.key ? 1 : -1) : Date.parse(b.at) - Date.parse(a.at)));
-  return all.slice(0, limit);
+  const best: TickerItem[] = [];
+  if (limit <= 0) return best;
+  for (const i of incidents) {
+    const events = significantEvents(i);
+    // an incident's events are oldest first: walk back from the newest while they still qualify
+    for (let k = events.length - 1; k >= 0 && k >= events.length - limit; k--) {
+      const item = events[k]!;
+      if (best.length === limit && newer(item, best[limit - 1]!) >= 0) break;
+      let at = best.length;
+      while (at > 0 && newer(item, best[at - 1]!) < 0) at--;
+      best.splice(at, 0, item);
+      if (best.length > limit) best.pop();
+    }
+  }
+  return best;
 }

@@ -82,7 +82,7 @@ export async function openIntake(dataDir: string, opts: HarnessOptions = {}): Pr
       const token = o.token === undefined ? cfg?.secret : o.token;
       if (token && (cfg?.auth ?? 'bearer') === 'bearer') headers.authorization = `Bearer ${token}`;
       if (cfg?.auth === 'hmac' && token && !o.headers?.['x-watchfloor-signature']) headers['x-watchfloor-signature'] = signatureOf(token, body);
-      const res = await fetch(`${base}/alerts/${source}`, { method: 'POST', headers, body });
+      const res = await fetch(`${base}/alerts/${source}`, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
       const text = await res.text();
       let parsed: unknown = text;
       try {

@@ -85,7 +85,7 @@ describe('alert watch folder', () => {
     await mkdir(drop, { recursive: true });
     await writeFile(join(drop, 'flood.xml'), fixture('cap/01_flood_warning_alert.xml'));
     // First sighting of a fresh file: left alone; unchanged at a later scan: taken in (the poller does it).
-    await eventually(async () => (await readdir(join(drop, 'processed')).catch(() => [])).includes('flood.xml'));
+    await eventually(async () => (await readdir(join(drop, 'processed')).catch((): string[] => [])).includes('flood.xml'));
     expect(h.groups()).toMatchObject([{ source: 'cap', format: 'cap' }]);
     expect(h.rt.status().sources.find((s) => s.id === 'cap')).toMatchObject({ watching: true, watchError: null, accepted: 1 });
   });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncidentState } from '../../../shared/domain/incident';
-import { formatIncidentId } from '../../../shared/domain/ids';
+import { formatIncidentId, writerCode } from '../../../shared/domain/ids';
 
 /**
  * Deterministic ids make imports idempotent: the n-th event derived from source incident X of
@@ -30,8 +30,17 @@ export function incidentEventPrefix(sourceKey: string, externalId: string): stri
 }
 
 /**
+ * The code in the ids of incidents this installation imports: a writer code of its own, so that
+ * imported ids (`INC-<year opened>-<import code>-<n>`) never race with the ids people mint
+ * meanwhile for new incidents of the same year (`INC-<year>-<writer code>-<n>`).
+ */
+export function importCode(writerId: string): string {
+  return writerCode(`${writerId}/import`);
+}
+
+/**
  * Source incident → workspace incident, for one source: learnt from the creation events the
- * workspace holds, minting `INC-<year opened>-<writer code>-<n>` for the new ones.
+ * workspace holds, minting `INC-<year opened>-<import code>-<n>` for the new ones.
  */
 export class IncidentIdIndex {
   private readonly byCreateEvent = new Map<string, string>();
@@ -39,11 +48,11 @@ export class IncidentIdIndex {
 
   constructor(
     incidents: Iterable<IncidentState>,
-    private readonly writerCode: string,
+    private readonly code: string,
   ) {
     for (const incident of incidents) {
       const m = /^INC-(\d{4})-([A-Z0-9]+)-(\d+)$/.exec(incident.id);
-      if (m && m[2] === writerCode) this.maxSeq.set(m[1]!, Math.max(this.maxSeq.get(m[1]!) ?? 0, Number(m[3])));
+      if (m && m[2] === code) this.maxSeq.set(m[1]!, Math.max(this.maxSeq.get(m[1]!) ?? 0, Number(m[3])));
       for (const e of incident.timeline) {
         if (e.type === 'incident.created' && e.id.startsWith(IMPORT_EVENT_PREFIX)) this.byCreateEvent.set(e.id, e.stream);
       }
@@ -62,7 +71,7 @@ export class IncidentIdIndex {
     const year = String(new Date(opened).getUTCFullYear());
     const seq = (this.maxSeq.get(year) ?? 0) + 1;
     this.maxSeq.set(year, seq);
-    const id = formatIncidentId(Number(year), this.writerCode, seq);
+    const id = formatIncidentId(Number(year), this.code, seq);
     this.byCreateEvent.set(`${prefix}0`, id);
     return { id, created: true };
   }

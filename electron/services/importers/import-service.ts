@@ -9,7 +9,6 @@ import type {
   StatuspageMapping,
 } from '../../../shared/contract/import-api';
 import { MAX_LISTED_ISSUES } from '../../../shared/contract/import-api';
-import { writerCode } from '../../../shared/domain/ids';
 import { isActive, type LifecycleRules } from '../../../shared/domain/lifecycle';
 import type { PriorityMatrix } from '../../../shared/domain/priority';
 import { STATUSPAGE_IMPACT_LEVELS } from '../demo/statuspage-history';
@@ -18,7 +17,7 @@ import type { WorkspaceService } from '../workspace/workspace-service';
 import { analyzeCsv, csvIssues, mapCsvIncident, targetOf, type CsvAnalysis } from './csv-importer';
 import { detectCsvSource, knownLabels, suggestColumns, suggestLevels, suggestResolutionCode, suggestStatus, suggestUrgency } from './csv-suggest';
 import { parseCsvTable, type CsvTable } from './csv-table';
-import { IncidentIdIndex, incidentEventPrefix } from './import-ids';
+import { importCode, IncidentIdIndex, incidentEventPrefix } from './import-ids';
 import { ImportNotes, IncidentBuilder } from './incident-builder';
 import { MappingStore } from './mapping-store';
 import { analyzeStatuspage, lineOfIncident, mapStatuspageIncident, readJson, type StatuspageAnalysis } from './statuspage-importer';
@@ -203,7 +202,7 @@ export class ImportService {
   }
 
   private idIndex(): IncidentIdIndex {
-    return new IncidentIdIndex(this.ws.allIncidents(), writerCode(this.ws.writerId));
+    return new IncidentIdIndex(this.ws.allIncidents(), importCode(this.ws.writerId));
   }
 
   // -------------------------------------------------------------------------------------------

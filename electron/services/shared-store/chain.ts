@@ -20,13 +20,23 @@ export type ChainIssue =
  * the earlier one's last hash: an edited, removed or reordered event shows up as a gap or a
  * broken link naming the sequence number.
  */
+const EXTENDED: { covered: boolean; issues: ChainIssue[] } = Object.freeze({ covered: false, issues: Object.freeze([]) as unknown as ChainIssue[] });
+
 export class WriterChain {
   private runs: Run[] = [];
 
   /** Adds the events `first..last` (already linked to each other). */
   add(first: number, last: number, prev: string, hash: string): { covered: boolean; issues: ChainIssue[] } {
-    const issues: ChainIssue[] = [];
     const runs = this.runs;
+    // Fast path (a writer's events read in order): extend the last run in place.
+    const tail = runs[runs.length - 1];
+    if (tail && tail.last === first - 1 && last >= first) {
+      const ok = tail.hash === prev;
+      tail.last = last;
+      tail.hash = hash;
+      return ok ? EXTENDED : { covered: false, issues: [{ kind: 'link', seq: first }] };
+    }
+    const issues: ChainIssue[] = [];
     // First run that ends at or after first-1 (could touch or overlap).
     let lo = 0;
     let hi = runs.length;

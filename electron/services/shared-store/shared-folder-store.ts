@@ -15,7 +15,6 @@ import {
   decodeRecordLine,
   encodeRecord,
   encodeSegment,
-  eventKey,
   headsHash,
   isConflictName,
   isOsJunk,
@@ -342,14 +341,14 @@ export class SharedFolderStore implements EventStore {
     const replica = new CrcLog(join(folder, 'replica.ndjson'), false);
     this.replica = replica;
     this.replicaStoreId = storeId;
-    const fresh: Array<Record<string, unknown>> = [];
+    const fresh: ParsedRecord[] = [];
     try {
       const bytes = await readFile(this.localSnapshotPath);
       const nl = bytes.indexOf(0x0a);
       const header = JSON.parse(bytes.toString('utf8', 0, nl)) as SnapshotHeader;
       forEachLine(bytes, nl + 1, (start, end) => {
         const r = decodeRecordAt(bytes, start, end);
-        if (r.ok && this.ingestRecord(r.record, this.localSnapshotPath!)) fresh.push(r.record.value);
+        if (r.ok && this.ingestRecord(r.record, this.localSnapshotPath!)) fresh.push(r.record);
       });
       this.adoptSnapshotHeads(header.heads);
     } catch (err) {
@@ -357,7 +356,7 @@ export class SharedFolderStore implements EventStore {
     }
     const { warnings } = await replica.load((bytes, start, end) => {
       const r = decodeRecordAt(bytes, start, end);
-      if (r.ok && this.ingestRecord(r.record, replica.path)) fresh.push(r.record.value);
+      if (r.ok && this.ingestRecord(r.record, replica.path)) fresh.push(r.record);
     });
     warnings.forEach((w, i) => this.warnings.set(`local:replica:${i}`, w));
     this.releaseOrHold(fresh, this.collecting);
@@ -970,8 +969,8 @@ export class SharedFolderStore implements EventStore {
    */
   private ingestRecord(r: ParsedRecord, file: string): boolean {
     const { writerId: w, seq, id } = r.key;
-    const known = this.knownIds.has(id);
-    if (!known) this.knownIds.add(id);
+    const size = this.knownIds.size;
+    const known = this.knownIds.add(id).size === size; // one lookup instead of has + add
     if (w === this.me) {
       this.ownShareHashes.set(seq, r.hash);
       return !known;
@@ -1027,7 +1026,7 @@ export class SharedFolderStore implements EventStore {
   /** New records from the share: remember locally, deliver (or hold back if their clock is ahead). */
   private async accept(records: ParsedRecord[]): Promise<void> {
     if (records.length === 0) return;
-    this.releaseOrHold(records.map((r) => r.value), this.collecting);
+    this.releaseOrHold(records, this.collecting);
     try {
       await this.replica?.append(records.map((r) => `${r.hash} ${r.prev} ${r.json}`));
     } catch (err) {
@@ -1035,17 +1034,17 @@ export class SharedFolderStore implements EventStore {
     }
   }
 
-  private releaseOrHold(values: Array<Record<string, unknown>>, into: unknown[] | undefined): void {
+  private releaseOrHold(records: ReadonlyArray<Pick<ParsedRecord, 'key' | 'value'>>, into: unknown[] | undefined): void {
     const limit = this.clock.now() + this.maxDriftMs;
     const deliver: unknown[] = [];
-    for (const v of values) {
-      const key = eventKey(v);
-      const millis = key ? hlcMillis(key.hlc) : NaN;
-      if (key && key.writerId !== this.me && Number.isFinite(millis) && millis > limit) {
-        this.held.push({ value: v, writerId: key.writerId, millis });
-      } else deliver.push(v);
+    const heldBefore = this.held.length;
+    for (const { key, value } of records) {
+      const millis = hlcMillis(key.hlc);
+      if (key.writerId !== this.me && Number.isFinite(millis) && millis > limit) {
+        this.held.push({ value, writerId: key.writerId, millis });
+      } else deliver.push(value);
     }
-    this.updateSkewWarnings();
+    if (this.held.length !== heldBefore) this.updateSkewWarnings();
     this.deliver(deliver, into);
   }
 
@@ -1158,12 +1157,12 @@ export class SharedFolderStore implements EventStore {
         this.warnOnce(`file:snap/${c.name}`, c.path, 'snapshot is damaged (checksum mismatch); skipped — events are read from the segments instead');
         continue;
       }
-      const fresh: Array<Record<string, unknown>> = [];
+      const fresh: ParsedRecord[] = [];
       let bad = 0;
       forEachLine(body, 0, (start, end) => {
         const r = decodeRecordAt(body, start, end);
         if (!r.ok) bad++;
-        else if (this.ingestRecord(r.record, c.path)) fresh.push(r.record.value);
+        else if (this.ingestRecord(r.record, c.path)) fresh.push(r.record);
       });
       if (bad) this.warn(`file:snap/${c.name}`, c.path, `${bad} unreadable lines skipped`);
       this.adoptSnapshotHeads(heads);

@@ -6,6 +6,7 @@ import { WallBoardView } from '../features/wallboard/WallBoardView';
 import { ImportView } from '../features/import/ImportView';
 import { InboxView } from '../features/inbox/InboxView';
 import { ReportView } from '../features/reports/ReportView';
+import { TrendsView } from '../features/trends/TrendsView';
 import { useView } from './route';
 
 export function App() {
@@ -24,5 +25,6 @@ export function App() {
   if (view.name === 'import') return <ImportView />;
   if (view.name === 'inbox') return <InboxView />;
   if (view.name === 'report') return <ReportView view={view} />;
+  if (view.name === 'trends') return <TrendsView params={view.params} />;
   return view.name === 'wall' ? <WallBoardView params={view.params} /> : <ConsoleView />;
 }

@@ -17,9 +17,9 @@ import { useLoad } from './use-load';
 const TASK_STATUS: Record<string, string> = { open: 'Open', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' };
 const SOURCE_LABEL = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export function IncidentReport({ ctx, id }: { ctx: ReportContext; id: string }) {
+export function IncidentReport({ ctx, id, preload }: { ctx: ReportContext; id: string; preload?: Promise<IncidentState> }) {
   const client = useApi();
-  const loaded = useLoad(() => client.call('incidents.get', { id }), id);
+  const loaded = useLoad(() => preload ?? client.call('incidents.get', { id }), id);
   const model = useMemo(
     () =>
       loaded.state === 'ready'

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { IncidentState } from '../../../../shared/domain/incident';
 import type { View } from '../../app/route';
 import { useApi } from '../../api/api-context';
 import { IncidentReport } from './IncidentReport';
@@ -19,6 +20,15 @@ export function ReportView({ view }: { view: Pick<View, 'rest' | 'params'> }) {
   const kind = REPORT_KINDS.find((k) => k === first);
   const info = useLoad(() => client.call('workspace.info', {}), 'info');
   const query = view.params.toString();
+  // The report's data is fetched alongside workspace.info, not after it (one round trip less).
+  const preload = useMemo(() => {
+    const out: { incident?: Promise<IncidentState>; active?: Promise<{ incidents: IncidentState[] }> } = {};
+    if (kind === 'incident' && second) out.incident = client.call('incidents.get', { id: second });
+    if (kind === 'situation') out.active = client.call('incidents.list', { scope: 'active' });
+    // Failures are shown by the report that consumes the promise; never an unhandled rejection meanwhile.
+    for (const p of Object.values(out)) (p as Promise<unknown>).catch(() => undefined);
+    return out;
+  }, [client, kind, second]);
 
   const ctx = useMemo((): ReportContext | undefined => {
     const ready = info.state === 'ready' ? info.value : undefined;
@@ -45,8 +55,8 @@ export function ReportView({ view }: { view: Pick<View, 'rest' | 'params'> }) {
   if (!kind) return <ReportFrame ctx={ctx} heading="Report" title="Report" status={{ state: 'error', message: `There is no "${first}" report: choose incident, situation or trends` }} />;
   if (kind === 'incident') {
     if (!second) return <ReportFrame ctx={ctx} heading="Incident report" title="Incident report" status={{ state: 'error', message: 'No incident id in the address' }} />;
-    return <IncidentReport key={second} ctx={ctx} id={second} />;
+    return <IncidentReport key={second} ctx={ctx} id={second} preload={preload.incident} />;
   }
-  if (kind === 'situation') return <SituationReport ctx={ctx} />;
+  if (kind === 'situation') return <SituationReport ctx={ctx} preload={preload.active} />;
   return <TrendReport ctx={ctx} />;
 }

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { IncidentState } from '../../../../shared/domain/incident';
 import { PRIORITIES } from '../../../../shared/domain/priority';
 import { useApi } from '../../api/api-context';
 import { FlagBadges, StatusBadge } from '../../ui/StatusBadge';
@@ -12,9 +13,9 @@ import { useLoad } from './use-load';
 /** Said in words beside the clock; a paused clock's sentence says so itself. */
 const TONE_FLAG = { breached: 'Breached', warning: 'At risk', paused: '', ok: '' } as const;
 
-export function SituationReport({ ctx }: { ctx: ReportContext }) {
+export function SituationReport({ ctx, preload }: { ctx: ReportContext; preload?: Promise<{ incidents: IncidentState[] }> }) {
   const client = useApi();
-  const loaded = useLoad(() => client.call('incidents.list', { scope: 'active' }), 'situation');
+  const loaded = useLoad(() => preload ?? client.call('incidents.list', { scope: 'active' }), 'situation');
   const model = useMemo(() => (loaded.state === 'ready' ? buildSituation(loaded.value.incidents, ctx.generatedAt) : undefined), [loaded, ctx.generatedAt]);
   const title = `Situation report · ${ctx.time.dateTime(ctx.generatedAt)} ${ctx.time.zoneLabel(ctx.generatedAt)}`;
   return (

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { TickerItem } from '../../../../shared/wallboard/ticker';
-import { formatTime } from '../../ui/format';
+import { tickerTime } from './ticker-time';
 import './WallHeader.css';
 
 const KIND_MARK: Record<TickerItem['kind'], string> = { created: '✚', status: '→', priority: '⇅', role: '⇄', major: '★' };
@@ -16,7 +16,7 @@ export const WallTicker = memo(function WallTicker({ items, utc, page }: { items
         <ol className="wall-ticker__list">
           {items.map((t) => (
             <li key={t.key} className={`wall-ticker__item wall-ticker__item--${t.kind} wall-ticker__item--${t.priority}`}>
-              <time className="wall-ticker__time">{formatTime(t.at, utc)}</time>{' '}
+              <time className="wall-ticker__time">{tickerTime(t.at, utc)}</time>{' '}
               <span className="wall-ticker__mark" aria-hidden="true">
                 {KIND_MARK[t.kind]}
               </span>{' '}

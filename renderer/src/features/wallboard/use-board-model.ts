@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { IncidentState } from '../../../../shared/domain/incident';
 import { isActive } from '../../../../shared/domain/lifecycle';
 import { buildBoard, type BoardModel } from '../../../../shared/wallboard/board-model';
@@ -10,15 +10,27 @@ import { useWorkspace } from '../../state/workspace-store';
 const TICKER_ITEMS = 6;
 const NO_INCIDENTS: IncidentState[] = [];
 
-/** The incidents this board shows (active, matching its filters) and its ticker. Re-computed only when incidents change. */
-function useBoardIncidents(filters: BoardFilters): { active: IncidentState[]; ticker: TickerItem[] } {
+const sameTicker = (a: readonly TickerItem[], b: readonly TickerItem[]) => a.length === b.length && a.every((t, i) => t.key === b[i]!.key && t.text === b[i]!.text && t.priority === b[i]!.priority);
+
+/**
+ * The incidents this board shows (active, matching its filters) and its ticker. Re-computed only
+ * when incidents change; the ticker keeps its identity while its items are the same, so most
+ * incident changes do not re-render it.
+ */
+function useBoardIncidents(filters: BoardFilters): { active: IncidentState[]; ticker: readonly TickerItem[] } {
   const all = useWorkspace((s) => s.incidents);
-  return useMemo(() => {
+  const previous = useRef<readonly TickerItem[]>([]);
+  const computed = useMemo(() => {
     const matching = Object.values(all).filter((i) => matchesFilters(i, filters));
     const active = matching.filter((i) => isActive(i.status));
     // Resolutions and cancellations are news too, so the ticker also reads inactive incidents.
     return { active: active.length ? active : NO_INCIDENTS, ticker: latestSignificant(matching, TICKER_ITEMS) };
   }, [all, filters]);
+  const ticker = sameTicker(computed.ticker, previous.current) ? previous.current : computed.ticker;
+  useEffect(() => {
+    previous.current = ticker;
+  }, [ticker]);
+  return { active: computed.active, ticker };
 }
 
 /**
@@ -29,7 +41,7 @@ function useBoardIncidents(filters: BoardFilters): { active: IncidentState[]; ti
  * seen at once). With `rerenderAll` (benchmark baseline only) the model is rebuilt afresh on
  * every tick.
  */
-export function useBoardModel(filters: BoardFilters, rerenderAll: boolean): { model: BoardModel; ticker: TickerItem[] } {
+export function useBoardModel(filters: BoardFilters, rerenderAll: boolean): { model: BoardModel; ticker: readonly TickerItem[] } {
   const { active, ticker } = useBoardIncidents(filters);
   const [evaluatedAt, setEvaluatedAt] = useState(() => useClock.getState().now);
   const tick = useClock((s) => (rerenderAll ? s.now : 0));

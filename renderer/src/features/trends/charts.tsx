@@ -1,0 +1,207 @@
+/**
+ * The trend charts (recharts, SVG). Colours are concrete values from the theme (see
+ * chart-theme.ts) so an exported SVG keeps them; animations are off (steady exports and
+ * screenshots, calmer for a control room).
+ */
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { PRIORITIES } from '../../../../shared/domain/priority';
+import type { SlaTarget } from '../../../../shared/sla/policy';
+import type { ChartRow } from './chart-data';
+import type { ChartColors } from './chart-theme';
+
+const HEIGHT = 260;
+
+interface Common {
+  rows: ChartRow[];
+  colors: ChartColors;
+  /** For the SVG's <title> and <desc>. */
+  title: string;
+  summary: string;
+}
+
+function axes(colors: ChartColors, opts: { unit?: string; domain?: [number, number]; decimals?: boolean; ticks?: number } = {}) {
+  const tick = { fill: colors.muted, fontSize: 12 };
+  return [
+    <CartesianGrid key="grid" stroke={colors.grid} strokeDasharray="3 3" vertical={false} />,
+    <XAxis key="x" dataKey="tick" tick={tick} stroke={colors.axis} tickLine={false} minTickGap={14} />,
+    <YAxis
+      key="y"
+      tick={tick}
+      stroke={colors.axis}
+      tickLine={false}
+      width={48}
+      allowDecimals={opts.decimals ?? false}
+      domain={opts.domain}
+      unit={opts.unit}
+      tickCount={opts.ticks}
+    />,
+  ];
+}
+
+function tooltip(colors: ChartColors, unit = '') {
+  return (
+    <Tooltip
+      cursor={{ fill: colors.grid, fillOpacity: 0.35, stroke: colors.axis }}
+      contentStyle={{ background: colors.raised, border: `1px solid ${colors.axis}`, borderRadius: 6, color: colors.text, fontSize: 13 }}
+      labelStyle={{ color: colors.text, fontWeight: 700, marginBottom: 4 }}
+      itemStyle={{ padding: 0 }}
+      labelFormatter={(_, payload) => String((payload?.[0]?.payload as ChartRow | undefined)?.period ?? '')}
+      formatter={(value) => (value === null || value === undefined ? '—' : `${String(value)}${unit}`)}
+    />
+  );
+}
+
+/** Counts per period stacked by priority (P1 at the bottom). */
+export function PriorityBars({ rows, colors, title, summary }: Common) {
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title={title} desc={summary} barCategoryGap="18%">
+        {axes(colors)}
+        {tooltip(colors)}
+        {PRIORITIES.map((p) => (
+          <Bar key={p} dataKey={p} name={p} stackId="p" fill={colors.priority[p]} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+/** Open incidents at each period's end, stacked by priority. */
+export function BacklogArea({ rows, colors, title, summary }: Common) {
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <AreaChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title={title} desc={summary}>
+        {axes(colors)}
+        {tooltip(colors)}
+        {PRIORITIES.map((p) => (
+          <Area
+            key={p}
+            type="stepAfter"
+            dataKey={p}
+            name={p}
+            stackId="p"
+            stroke={colors.priority[p]}
+            fill={colors.priority[p]}
+            fillOpacity={0.55}
+            strokeWidth={1.5}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        ))}
+      </AreaChart>
+    </ResponsiveContainer>
+  );
+}
+
+export const STAT_DASH = { median: undefined, p90: '6 4', mean: '2 3' } as const;
+
+/** Median, 90th percentile and mean duration (hours) per period. */
+export function DurationLines({ rows, colors, title, summary }: Common) {
+  const line = (key: 'median' | 'p90' | 'mean', name: string, width: number) => (
+    <Line
+      key={key}
+      type="monotone"
+      dataKey={key}
+      name={name}
+      stroke={colors.stat[key]}
+      strokeWidth={width}
+      strokeDasharray={STAT_DASH[key]}
+      dot={rows.length <= 40 ? { r: 2.5, fill: colors.stat[key], strokeWidth: 0 } : false}
+      connectNulls={false}
+      isAnimationActive={false}
+    />
+  );
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title={title} desc={summary}>
+        {axes(colors, { unit: ' h', decimals: true })}
+        {tooltip(colors, ' h')}
+        {line('p90', '90th percentile', 1.75)}
+        {line('mean', 'Mean', 1.75)}
+        {line('median', 'Median', 2.75)}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
+
+/** Compliance (%) per period: all priorities (thick) and each priority. */
+export function ComplianceLines({ rows, colors, title, summary }: Common) {
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title={title} desc={summary}>
+        {axes(colors, { unit: ' %', domain: [0, 100], ticks: 6 })}
+        {tooltip(colors, ' %')}
+        {PRIORITIES.map((p) => (
+          <Line key={p} type="monotone" dataKey={p} name={p} stroke={colors.priority[p]} strokeWidth={1.5} dot={false} connectNulls isAnimationActive={false} />
+        ))}
+        <Line type="monotone" dataKey="all" name="All priorities" stroke={colors.text} strokeWidth={3} dot={rows.length <= 40 ? { r: 2.5, fill: colors.text, strokeWidth: 0 } : false} connectNulls isAnimationActive={false} />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
+
+/** Breaches per period, stacked by SLA target. */
+export function BreachBars({ rows, colors, title, summary, targets, labels }: Common & { targets: readonly SlaTarget[]; labels: Record<SlaTarget, string> }) {
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title={title} desc={summary} barCategoryGap="18%">
+        {axes(colors)}
+        {tooltip(colors)}
+        {targets.map((t) => (
+          <Bar key={t} dataKey={t} name={labels[t]} stackId="t" fill={colors.target[t]} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+/** Escalation and reopen rates (%). */
+export function RateLines({ rows, colors, title, summary }: Common) {
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title={title} desc={summary}>
+        {axes(colors, { unit: ' %', decimals: true })}
+        {tooltip(colors, ' %')}
+        <Line type="monotone" dataKey="escalation" name="Escalation rate" stroke={colors.priority.P1} strokeWidth={2.5} dot={false} connectNulls isAnimationActive={false} />
+        <Line type="monotone" dataKey="reopen" name="Reopen rate" stroke={colors.accent} strokeWidth={2.5} strokeDasharray="6 4" dot={false} connectNulls isAnimationActive={false} />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
+
+/** Share of after-hours work (%). */
+export function ShareBars({ rows, colors, title, summary }: Common) {
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title={title} desc={summary} barCategoryGap="18%">
+        {axes(colors, { unit: ' %', domain: [0, 100], ticks: 6 })}
+        {tooltip(colors, ' %')}
+        <Bar dataKey="share" name="After hours" fill={colors.stat.mean} isAnimationActive={false} />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+/** Horizontal bars: incidents opened and median time to resolve, per service/category/team/location. */
+export function BreakdownBars({ rows, colors, title, summary }: Common) {
+  const height = Math.max(160, 34 + rows.length * 30);
+  const tick = { fill: colors.muted, fontSize: 12 };
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} title={title} desc={summary} barCategoryGap="22%" barGap={2}>
+        <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" horizontal={false} />
+        <YAxis type="category" dataKey="name" tick={{ ...tick, fill: colors.text }} stroke={colors.axis} tickLine={false} width={190} interval={0} />
+        <XAxis xAxisId="count" type="number" orientation="top" tick={tick} stroke={colors.axis} tickLine={false} allowDecimals={false} />
+        <XAxis xAxisId="mttr" type="number" orientation="bottom" tick={tick} stroke={colors.axis} tickLine={false} unit=" h" />
+        <Tooltip
+          cursor={{ fill: colors.grid, fillOpacity: 0.35 }}
+          contentStyle={{ background: colors.raised, border: `1px solid ${colors.axis}`, borderRadius: 6, color: colors.text, fontSize: 13 }}
+          labelStyle={{ color: colors.text, fontWeight: 700 }}
+          formatter={(value, name) => (value === null || value === undefined ? '—' : name === 'MTTR median' ? `${String(value)} h` : String(value))}
+        />
+        <Bar xAxisId="count" dataKey="opened" name="Opened" fill={colors.accent} isAnimationActive={false} />
+        <Bar xAxisId="mttr" dataKey="mttr" name="MTTR median" fill={colors.stat.p90} isAnimationActive={false} />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
