@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session, shell } from 'electron';
 import { slaRuntimeOf } from '../services/scheduler/sla-runtime';
+import { WallPlacementStore } from '../services/settings/wall-placements';
 import { openWorkspace } from '../services/workspace/open-workspace';
 import type { WorkspaceService } from '../services/workspace/workspace-service';
 import { APP_ENTRY_URL, APP_PRIVILEGED_SCHEMES, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
@@ -16,7 +17,8 @@ import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { createDesktopNotifier } from './notifications';
 import { CONTENT_SECURITY_POLICY, guardWebContents, hardenSession, trustedOrigins } from './security';
-import { createWindowManager } from './windows';
+import { createWallBoards } from './wall-boards';
+import { createWindowManager, placeOnDisplay } from './windows';
 
 const here = dirname(fileURLToPath(import.meta.url)); // out/main
 const PRELOAD_PATH = join(here, '..', 'preload', 'index.cjs');
@@ -89,6 +91,22 @@ async function start(): Promise<void> {
     targets: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
   });
 
+  // Wall boards of this machine: which board on which display, restored at start.
+  const boards = createWallBoards({
+    openWall: (opts) => {
+      const win = windows.openWall(opts);
+      const id = typeof opts.filter === 'object' && !(opts.filter instanceof URLSearchParams) ? opts.filter.board : undefined;
+      // Remember a board's filter or layout when its URL changes.
+      if (typeof id === 'string') win.webContents.on('did-navigate-in-page', (_event, url) => boards.paramsChanged(id, url));
+      return win;
+    },
+    place: placeOnDisplay,
+    displays: () => ({ all: screen.getAllDisplays(), primaryId: screen.getPrimaryDisplay().id }),
+    store: await WallPlacementStore.open(dataDir),
+  });
+  app.on('before-quit', () => boards.quitting());
+  app.on('will-quit', () => boards.quitting());
+
   const refreshMenu = () =>
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
@@ -96,15 +114,24 @@ async function start(): Promise<void> {
           platform: process.platform,
           isDev,
           displays: listDisplays(screen),
-          onNewWallBoard: () => windows.openWall(),
-          onWallBoardOnDisplay: (displayId) => windows.openWall({ displayId, fullscreen: true }),
+          onNewWallBoard: () => boards.open({ mode: 'window' }),
+          onWallBoardOnDisplay: (displayId) => boards.open({ displayId, mode: 'fullscreen' }),
+          onWallBoardKioskOnDisplay: (displayId) => boards.open({ displayId, mode: 'kiosk' }),
           onNewConsole: () => windows.openConsole(),
         }),
       ),
     );
   refreshMenu();
-  screen.on('display-added', refreshMenu);
-  screen.on('display-removed', refreshMenu);
+  // A removed display's boards move to the primary; they go back when it returns.
+  screen.on('display-added', () => {
+    refreshMenu();
+    boards.displaysChanged();
+  });
+  screen.on('display-removed', () => {
+    refreshMenu();
+    boards.displaysChanged();
+  });
+  screen.on('display-metrics-changed', (_event, display) => boards.displaysChanged([display.id]));
 
   await startNotifications(service, (incidentId) => windows.showConsole(incidentId ?? undefined));
 
@@ -114,8 +141,9 @@ async function start(): Promise<void> {
   });
   closeOnQuit(service, disposeIpc);
 
-  if (args.wall) windows.openWall({ displayId: args.displayId, fullscreen: args.displayId !== undefined });
-  else windows.openConsole();
+  const restored = boards.restore();
+  if (!args.wall) windows.openConsole();
+  else if (restored.length === 0) boards.open({ displayId: args.displayId, mode: args.displayId !== undefined ? 'fullscreen' : 'window' });
 }
 
 /**

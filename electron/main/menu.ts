@@ -4,6 +4,7 @@ import type { DisplaySummary } from './displays';
 export const MENU_IDS = {
   newWallBoard: 'new-wall-board',
   wallBoardOnDisplay: 'wall-board-on-display',
+  wallBoardKioskOnDisplay: 'wall-board-kiosk-on-display',
   newConsole: 'new-console',
 } as const;
 
@@ -13,8 +14,10 @@ export interface MenuOptions {
   isDev: boolean;
   displays: readonly DisplaySummary[];
   onNewWallBoard: () => void;
-  /** Opens a wall board fullscreen on the given display. */
+  /** Opens a wall board fullscreen on the given display (remembered for the next start). */
   onWallBoardOnDisplay: (displayId: number) => void;
+  /** Opens a wall board in kiosk mode (fullscreen, no way out but the keyboard) on the given display. */
+  onWallBoardKioskOnDisplay: (displayId: number) => void;
   onNewConsole: () => void;
 }
 
@@ -30,6 +33,12 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
         label: 'Wall Board on Display',
         enabled: opts.displays.length > 0,
         submenu: opts.displays.map((d) => ({ id: `${MENU_IDS.wallBoardOnDisplay}-${d.id}`, label: d.label, click: () => opts.onWallBoardOnDisplay(d.id) })),
+      },
+      {
+        id: MENU_IDS.wallBoardKioskOnDisplay,
+        label: 'Wall Board on Display (Kiosk)',
+        enabled: opts.displays.length > 0,
+        submenu: opts.displays.map((d) => ({ id: `${MENU_IDS.wallBoardKioskOnDisplay}-${d.id}`, label: d.label, click: () => opts.onWallBoardKioskOnDisplay(d.id) })),
       },
       { id: MENU_IDS.newConsole, label: 'New Console Window', accelerator: 'CmdOrCtrl+Shift+N', click: () => opts.onNewConsole() },
       { type: 'separator' },

@@ -40,13 +40,18 @@ export function consoleWindowOptions(preloadPath: string): BrowserWindowConstruc
   };
 }
 
-export function wallWindowOptions(preloadPath: string, bounds: Rectangle, fullscreen: boolean): BrowserWindowConstructorOptions {
+/**
+ * A wall board window: created as a normal window inside its display (`bounds`); fullscreen or
+ * kiosk is applied once it is shown there (see placeOnDisplay), so it never goes fullscreen on
+ * another screen first.
+ */
+export function wallWindowOptions(preloadPath: string, bounds: Rectangle): BrowserWindowConstructorOptions {
   return {
     ...bounds,
     minWidth: 640,
     minHeight: 360,
     show: false,
-    fullscreen,
+    fullscreen: false,
     autoHideMenuBar: true,
     title: 'Watchfloor — Wall board',
     backgroundColor: BACKGROUND,
@@ -57,7 +62,7 @@ export function wallWindowOptions(preloadPath: string, bounds: Rectangle, fullsc
 /** The part of a BrowserWindow the manager uses (a real BrowserWindow satisfies it). */
 export interface WindowLike {
   loadURL(url: string): Promise<void>;
-  once(event: 'ready-to-show', listener: () => void): unknown;
+  once(event: 'ready-to-show' | 'leave-full-screen', listener: () => void): unknown;
   on(event: 'closed', listener: () => void): unknown;
   show(): void;
   focus(): void;
@@ -65,6 +70,36 @@ export interface WindowLike {
   restore(): void;
   isDestroyed(): boolean;
   setFullScreen(flag: boolean): void;
+  isFullScreen(): boolean;
+  setKiosk(flag: boolean): void;
+  isKiosk(): boolean;
+  setBounds(bounds: Partial<Rectangle>): void;
+}
+
+/** How a wall board covers its display: a window in it, fullscreen, or kiosk (fullscreen, locked). */
+export type WallMode = 'window' | 'fullscreen' | 'kiosk';
+
+/** Where a wall board window sits on its display before any fullscreen: a window, or the whole work area. */
+export function wallBoundsOn(display: DisplayLike, mode: WallMode): Rectangle {
+  return windowBoundsOn(display, { fullscreen: false, fraction: mode === 'window' ? 0.8 : 1 });
+}
+
+/**
+ * Puts a (shown) wall board window on `display` in `mode`: out of kiosk/fullscreen first (a
+ * fullscreen window cannot move), inside the display's bounds, then fullscreen or kiosk there.
+ */
+export function placeOnDisplay(win: WindowLike, display: DisplayLike, mode: WallMode): void {
+  const apply = () => {
+    if (win.isDestroyed()) return;
+    win.setBounds(wallBoundsOn(display, mode));
+    if (mode === 'fullscreen') win.setFullScreen(true);
+    if (mode === 'kiosk') win.setKiosk(true);
+  };
+  if (win.isKiosk()) win.setKiosk(false);
+  if (win.isFullScreen()) {
+    win.once('leave-full-screen', apply);
+    win.setFullScreen(false);
+  } else apply();
 }
 
 export interface WindowManagerDeps<W extends WindowLike> {
@@ -80,6 +115,8 @@ export interface WallOptions {
   filter?: URLSearchParams | Record<string, string | readonly string[]>;
   /** Open on this display (see displays.ts); the primary one when absent or disconnected. */
   displayId?: number;
+  /** Default 'window'; `fullscreen: true` is short for mode 'fullscreen'. */
+  mode?: WallMode;
   fullscreen?: boolean;
 }
 
@@ -116,16 +153,20 @@ export function createWindowManager<W extends WindowLike>(deps: WindowManagerDep
     return win;
   }
 
+  /**
+   * Opens a wall board on the chosen display: the window is created inside the display's bounds
+   * and shown there, and only then made fullscreen or kiosk (window managers otherwise may put a
+   * fullscreen window on the screen it was created on).
+   */
   function openWall(opts: WallOptions = {}): W {
     const { all, primaryId } = deps.displays();
     const display = chooseDisplay(all, { displayId: opts.displayId, primaryId });
-    const fullscreen = Boolean(opts.fullscreen);
-    const bounds = display ? windowBoundsOn(display, { fullscreen }) : { x: 0, y: 0, width: 1280, height: 720 };
-    const win = track(walls, new deps.BrowserWindow(wallWindowOptions(deps.preloadPath, bounds, fullscreen)));
+    const mode: WallMode = opts.mode ?? (opts.fullscreen ? 'fullscreen' : 'window');
+    const bounds = display ? wallBoundsOn(display, mode) : { x: 0, y: 0, width: 1280, height: 720 };
+    const win = track(walls, new deps.BrowserWindow(wallWindowOptions(deps.preloadPath, bounds)));
     win.once('ready-to-show', () => {
       win.show();
-      // Some window managers ignore `fullscreen` until the window is mapped on the target display.
-      if (fullscreen) win.setFullScreen(true);
+      if (display && mode !== 'window') placeOnDisplay(win, display, mode);
     });
     load(win, { kind: 'wall', filter: opts.filter });
     return win;

@@ -87,10 +87,10 @@ export function latestSignificant(incidents: Iterable<IncidentState>, limit = 8)
   if (limit <= 0) return best;
   for (const i of incidents) {
     const events = significantEvents(i);
-    // an incident's events are oldest first: walk back from the newest while they still qualify
+    // an incident's own newest `limit` (in timeline order) are its candidates
     for (let k = events.length - 1; k >= 0 && k >= events.length - limit; k--) {
       const item = events[k]!;
-      if (best.length === limit && newer(item, best[limit - 1]!) >= 0) break;
+      if (best.length === limit && newer(item, best[limit - 1]!) >= 0) continue;
       let at = best.length;
       while (at > 0 && newer(item, best[at - 1]!) < 0) at--;
       best.splice(at, 0, item);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { call, getIncident, ok } from './support/api';
 import { startBrowserHost } from './support/browser-host';
@@ -28,6 +29,11 @@ function sample(rel: string): string {
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/inbox-${name}.png` });
+/** No serious or critical axe-core violations. */
+async function accessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 const CHECKOUT = 'checkout-api 5xx ratio above 5% for 5m';
 const PAYMENTS = 'Pod is crash looping.';
 
@@ -80,6 +86,7 @@ test('alerts arrive in the inbox, become an incident, another group is attached,
     await expect(form.locator('output')).toHaveText('P1');
     await form.getByLabel('Title').fill('Checkout errors (5xx above 5%)');
     await shot(page, 'create');
+    await accessible(page);
     await form.getByRole('button', { name: 'Create incident' }).click();
     const created = detail.getByRole('status').filter({ hasText: /^Created INC-/ });
     await expect(created).toBeVisible();
@@ -127,10 +134,19 @@ test('alerts arrive in the inbox, become an incident, another group is attached,
     const log = page.getByRole('table', { name: 'Intake log' });
     await expect(log.getByRole('row').filter({ hasText: 'unauthorized' })).toHaveCount(1);
     await shot(page, 'log');
+    await accessible(page);
     await page.goto(`${host.url}/#/inbox/settings`);
     await expect(page.getByTestId('receiver-status')).toContainText(`Listening at ${status.baseUrl}`);
     await expect(page.getByText(`${status.baseUrl}/alerts/prom`)).toBeVisible();
     await shot(page, 'settings');
+    await accessible(page);
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'high-contrast'));
+    await shot(page, 'settings-high-contrast');
+    await page.goto(`${host.url}/#/inbox`);
+    await expect(table.getByRole('row').filter({ hasText: CHECKOUT })).toHaveCount(1);
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'high-contrast'));
+    await shot(page, 'list-high-contrast');
+    await accessible(page);
 
     const api = await call<{ counts: { all: number; attached: number } }>(host.url, 'alerts.inbox', {});
     expect(api.body.counts).toMatchObject({ all: 2, attached: 2 });

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
 import type { WindowLike } from '../../electron/main/windows';
 
 /** A BrowserWindow stand-in: records its options, loaded URLs and the calls the manager makes. */
@@ -12,8 +12,12 @@ export class FakeBrowserWindow extends EventEmitter implements WindowLike {
   calls: string[] = [];
   minimized = false;
   destroyed = false;
+  fullScreen = false;
+  kiosk = false;
+  bounds: Partial<Rectangle> = {};
   constructor(readonly options: BrowserWindowConstructorOptions) {
     super();
+    this.bounds = { x: options.x, y: options.y, width: options.width, height: options.height };
     FakeBrowserWindow.created.push(this);
   }
   loadURL(url: string): Promise<void> {
@@ -38,6 +42,24 @@ export class FakeBrowserWindow extends EventEmitter implements WindowLike {
   }
   setFullScreen(flag: boolean) {
     this.calls.push(`fullscreen:${flag}`);
+    const was = this.fullScreen;
+    this.fullScreen = flag;
+    if (was && !flag) this.emit('leave-full-screen');
+  }
+  isFullScreen() {
+    return this.fullScreen;
+  }
+  setKiosk(flag: boolean) {
+    this.calls.push(`kiosk:${flag}`);
+    this.kiosk = flag;
+    this.fullScreen = flag; // kiosk is fullscreen
+  }
+  isKiosk() {
+    return this.kiosk;
+  }
+  setBounds(bounds: Partial<Rectangle>) {
+    this.calls.push(`bounds:${bounds.x},${bounds.y},${bounds.width}x${bounds.height}`);
+    this.bounds = { ...this.bounds, ...bounds };
   }
   close() {
     this.destroyed = true;

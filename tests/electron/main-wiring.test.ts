@@ -108,12 +108,18 @@ describe('electron/main/index.ts wiring', () => {
     expect(consoleWin.urls.at(-1)).toBe(`app://watchfloor/index.html#/?incident=${created.id}`);
     expect(consoleWin.calls).toContain('focus');
 
-    // File > New Wall Board Window opens the board.
+    // File > New Wall Board Window opens the board, named, and remembers it for this machine.
     const items = menuItems(f.menu());
     (items.find((i) => i.id === 'new-wall-board')!.click as () => void)();
     const wall = BrowserWindow.all[1]!;
-    expect(wall.urls).toEqual(['app://watchfloor/index.html#/wall']);
+    expect(wall.urls).toEqual(['app://watchfloor/index.html#/wall?board=board-1']);
     expect(wall.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true });
+    let saved = '';
+    for (let i = 0; i < 200 && !saved.includes('board-1'); i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      saved = await readFile(join(dataDir, 'wall-boards.json'), 'utf8').catch(() => '');
+    }
+    expect(JSON.parse(saved).boards).toEqual([{ id: 'board-1', params: {}, display: expect.objectContaining({ id: 1 }), mode: 'window' }]);
 
     // The protocol serves only the built renderer folder.
     const serve = f.protocolHandlers.get('app')!;

@@ -12,6 +12,7 @@ function options(overrides: Partial<MenuOptions> = {}): MenuOptions {
     ],
     onNewWallBoard: vi.fn(),
     onWallBoardOnDisplay: vi.fn(),
+    onWallBoardKioskOnDisplay: vi.fn(),
     onNewConsole: vi.fn(),
     ...overrides,
   };
@@ -48,6 +49,12 @@ describe('application menu', () => {
     expect((onDisplay.submenu as MenuItemConstructorOptions[]).map((i) => i.label)).toEqual(['Laptop — 1920×1080 (primary)', 'LG TV — 3840×2160']);
     click(all.find((i) => i.id === `${MENU_IDS.wallBoardOnDisplay}-7`));
     expect(o.onWallBoardOnDisplay).toHaveBeenCalledWith(7);
+    const kiosk = all.find((i) => i.id === MENU_IDS.wallBoardKioskOnDisplay)!;
+    expect(kiosk.label).toBe('Wall Board on Display (Kiosk)');
+    expect((kiosk.submenu as MenuItemConstructorOptions[]).map((i) => i.label)).toEqual(['Laptop — 1920×1080 (primary)', 'LG TV — 3840×2160']);
+    click(all.find((i) => i.id === `${MENU_IDS.wallBoardKioskOnDisplay}-1`));
+    expect(o.onWallBoardKioskOnDisplay).toHaveBeenCalledWith(1);
+    expect(o.onWallBoardOnDisplay).toHaveBeenCalledTimes(1);
   });
 
   it('follows macOS conventions: app menu first, Close instead of Quit in File', () => {

@@ -12,7 +12,9 @@ import {
   reportUrl,
   type ReportRequest,
 } from '../../electron/services/reports/report-request';
-import { selfOrigin } from '../../electron/services/reports/pdf-endpoint';
+import { createReportPdfEndpoint, selfOrigin } from '../../electron/services/reports/pdf-endpoint';
+import { createPdfRenderer, PdfUnavailableError } from '../../electron/services/reports/pdf-renderer';
+import { ApiError } from '../../shared/contract/api';
 import { viewOf } from '../../renderer/src/app/route';
 import * as rendererParams from '../../renderer/src/features/reports/report-params';
 
@@ -219,5 +221,77 @@ describe('report route contract (electron/services/reports ↔ renderer/src/feat
     expect(selfOrigin(req('127.0.0.1', 4510))).toBe('http://127.0.0.1:4510');
     expect(selfOrigin(req('::ffff:10.0.0.5', 80))).toBe('http://10.0.0.5:80');
     expect(selfOrigin(req('::1', 4510))).toBe('http://[::1]:4510');
+  });
+});
+
+describe('GET /api/report.pdf (electron/services/reports/pdf-endpoint.ts)', () => {
+  function fakeRes() {
+    const out = { status: 0, headers: {} as Record<string, string>, body: undefined as unknown };
+    const res = {
+      writeHead: (status: number, headers: Record<string, string>) => {
+        out.status = status;
+        out.headers = headers;
+      },
+      end: (body?: unknown) => {
+        out.body = body;
+      },
+    };
+    return { res: res as never, out };
+  }
+  const req = (method = 'GET') => ({ method, socket: { localAddress: '127.0.0.1', localPort: 4510 } }) as never;
+  const service = {
+    call: async (method: string, input: unknown) => {
+      if (method === 'incidents.get' && (input as { id: string }).id !== 'INC-2026-ABC123-7') throw new ApiError({ code: 'not_found', message: 'No incident', field: 'id' });
+      return {};
+    },
+    now: () => Date.parse('2026-11-27T14:05:00Z'),
+  };
+  const urlOf = (q: string) => new URL(`http://host/api/report.pdf?${q}`);
+
+  it('answers 501 with a clear message when this installation cannot print', async () => {
+    const renderer = createPdfRenderer({
+      loadChromium: async () => {
+        throw new PdfUnavailableError('PDF export on the server needs the "playwright-core" package');
+      },
+    });
+    const endpoint = createReportPdfEndpoint({ service, renderer });
+    const { res, out } = fakeRes();
+    await endpoint.handle(req(), res, urlOf('kind=situation'), { readOnly: false });
+    expect(out.status).toBe(501);
+    expect(JSON.parse(String(out.body)).error.message).toContain('playwright-core');
+    const missingChromium = createReportPdfEndpoint({ service, renderer: createPdfRenderer({ executablePath: '/nonexistent/chromium', loadChromium: async () => ({ launch: async () => ({}) as never }) }) });
+    const second = fakeRes();
+    await missingChromium.handle(req(), second.res, urlOf('kind=situation'), { readOnly: false });
+    expect(second.out.status).toBe(501);
+    expect(JSON.parse(String(second.out.body)).error.message).toContain('/nonexistent/chromium');
+  });
+
+  it('checks the query and the incident before starting a browser, and sends the PDF with a file name', async () => {
+    const rendered: string[] = [];
+    const renderer = {
+      render: async (url: string) => {
+        rendered.push(url);
+        return { pdf: Buffer.from('%PDF-1.7'), title: 't', footer: 'f' };
+      },
+      close: async () => undefined,
+    };
+    const endpoint = createReportPdfEndpoint({ service, renderer });
+    const bad = fakeRes();
+    await endpoint.handle(req(), bad.res, urlOf('kind=incident'), { readOnly: false });
+    expect(bad.out.status).toBe(400);
+    const post = fakeRes();
+    await endpoint.handle(req('POST'), post.res, urlOf('kind=situation'), { readOnly: false });
+    expect(post.out.status).toBe(405);
+    await expect(endpoint.handle(req(), fakeRes().res, urlOf('kind=incident&id=INC-2026-ABC123-99'), { readOnly: true })).rejects.toMatchObject({ body: { code: 'not_found' } });
+    expect(rendered).toEqual([]);
+
+    const ok = fakeRes();
+    await endpoint.handle(req(), ok.res, urlOf('kind=incident&id=INC-2026-ABC123-7&token=abc&download=1'), { token: 'abc', readOnly: true });
+    expect(ok.out.status).toBe(200);
+    expect(ok.out.headers).toMatchObject({ 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="incident-report-INC-2026-ABC123-7-20261127-1405.pdf"' });
+    const url = new URL(rendered[0]!);
+    expect(url.origin).toBe('http://127.0.0.1:4510');
+    expect(url.searchParams.get('token')).toBe('abc');
+    expect(url.hash).toBe('#/report/incident/INC-2026-ABC123-7?paper=A4&orientation=portrait&pdf=1&heads=local');
   });
 });

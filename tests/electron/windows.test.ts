@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { viewOf } from '../../renderer/src/app/route';
-import { createWindowManager, rendererUrl } from '../../electron/main/windows';
+import { createWindowManager, placeOnDisplay, rendererUrl } from '../../electron/main/windows';
 import type { DisplayLike } from '../../electron/main/displays';
 import { FakeBrowserWindow } from './fake-window';
 
@@ -49,13 +49,30 @@ describe('window manager', () => {
     expect(win.calls).toEqual(['show']);
   });
 
-  it('opens a filtered wall board fullscreen on the chosen display', () => {
+  it('opens a filtered wall board inside the chosen display, then fullscreen there', () => {
     const win = manager().openWall({ filter: { priority: 'P1' }, displayId: 2, fullscreen: true });
-    expect(win.options).toMatchObject({ x: 1920, y: 0, width: 3840, height: 2160, fullscreen: true, autoHideMenuBar: true });
+    // not fullscreen at creation: some window managers would put it on the screen it was created on
+    expect(win.options).toMatchObject({ x: 1920, y: 0, width: 3840, height: 2160, fullscreen: false, autoHideMenuBar: true });
     expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(win.urls).toEqual(['app://watchfloor/index.html#/wall?priority=P1']);
     win.emit('ready-to-show');
-    expect(win.calls).toEqual(['show', 'fullscreen:true']);
+    expect(win.calls).toEqual(['show', 'bounds:1920,0,3840x2160', 'fullscreen:true']);
+  });
+
+  it('opens a kiosk wall board; moving a fullscreen board leaves fullscreen first', () => {
+    const win = manager().openWall({ displayId: 2, mode: 'kiosk' });
+    win.emit('ready-to-show');
+    expect(win.calls).toEqual(['show', 'bounds:1920,0,3840x2160', 'kiosk:true']);
+    win.calls = [];
+    placeOnDisplay(win, primary, 'fullscreen');
+    expect(win.calls).toEqual(['kiosk:false', 'bounds:0,25,1920x1055', 'fullscreen:true']); // leaving kiosk leaves fullscreen
+    win.calls = [];
+    placeOnDisplay(win, wallTv, 'window');
+    expect(win.calls).toEqual(['fullscreen:false', 'bounds:2304,216,3072x1728']);
+    win.close();
+    win.calls = [];
+    placeOnDisplay(win, wallTv, 'fullscreen'); // a closed window is left alone
+    expect(win.calls).toEqual([]);
   });
 
   it('opens a windowed wall board on the primary display by default', () => {

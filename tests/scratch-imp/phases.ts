@@ -21,7 +21,7 @@ const a = analyzeCsv(table, p.mapping, DEFAULT_LIFECYCLE); lap('analyze');
 const notes = new ImportNotes();
 const all: any[] = [];
 let n = 0;
-for (const g of a.groups) { const b = new IncidentBuilder(`INC-2011-ABCDEF-${++n}`, `imp:abcdefgh:${g.externalId}:`, { matrix: DEFAULT_PRIORITY_MATRIX, lifecycle: DEFAULT_LIFECYCLE, notes, reviewWaiver: 'x' }); mapCsvIncident(a, g, b, { sourceKey: 'k', sourceLabel: 'L', fileName: 'f', notes }); for (const e of b.events) all.push(e); }
+for (const g of a.groups) { const b = new IncidentBuilder(`INC-2011-ABCDEF-${++n}`, `imp:abcdefgh:${g.externalId}:`, { matrix: DEFAULT_PRIORITY_MATRIX, lifecycle: DEFAULT_LIFECYCLE, notes, reviewWaiver: 'x' }); mapCsvIncident(a, g, b, { sourceKey: 'k', sourceLabel: "L", sourceShort: "S", fileName: 'f', notes }); for (const e of b.events) all.push(e); }
 lap('map');
 for (let i = 0; i < all.length; i += 20000) await ws.importEventsOnce(all.slice(i, i + 20000), () => false);
 lap('record');

@@ -65,6 +65,18 @@ describe('importing the same data again adds nothing', () => {
     expect(await journalLines(dir.path)).toBe(lineCount + again.events.recorded);
   });
 
+  it('mints imported ids under an import code of their own: no clash with incidents people create meanwhile', async () => {
+    const info = (await ws.call('workspace.info', {})) as { writerCode: string };
+    const created = (await ws.call('incidents.create', { title: 'Live one', impact: 2, urgency: 2 })) as { id: string };
+    const csv = 'number,opened_at,incident_state\nA1,2026-02-27 10:00:00,1\nA2,2026-02-28 11:00:00,2\n';
+    await importText(ws, csv);
+    const imported = [byExternalId(ws, 'A1').id, byExternalId(ws, 'A2').id];
+    expect(imported.every((id) => /^INC-2026-[A-Z0-9]{6}-[12]$/.test(id) && !id.includes(info.writerCode))).toBe(true);
+    const next = (await ws.call('incidents.create', { title: 'Live two', impact: 2, urgency: 2 })) as { id: string };
+    expect(created.id).toMatch(new RegExp(`^INC-2026-${info.writerCode}-1$`));
+    expect(next.id).toMatch(new RegExp(`^INC-2026-${info.writerCode}-2$`));
+  });
+
   it('keeps an imported history that the source rewrote, and says so', { timeout: 60_000 }, async () => {
     const lines = (await text(BPI_SAMPLE)).split('\r\n');
     // A case closed in the log and then worked on again: cut right after that Closed.

@@ -174,6 +174,23 @@ describe('ticker and summary', () => {
     expect(latestSignificant([w.get(a), w.get(b)], 2)).toHaveLength(2);
   });
 
+  it('keeps the newest items across many incidents, as a full sort would', () => {
+    const { w, make, at } = board();
+    const ids = Array.from({ length: 12 }, (_, i) => make(`#${i}`, (['P1', 'P2', 'P3'] as const)[i % 3], i % 5));
+    ids.forEach((id, i) => {
+      at(10 + (i % 4)).run(id, { type: 'assignRole', role: 'coordinator', person: `P${i}` });
+      if (i % 2) at(12).run(id, transition('acknowledged'));
+    });
+    const list = ids.map((id) => w.get(id));
+    for (const limit of [1, 3, 6, 50]) {
+      const naive = list
+        .flatMap((i) => significantEvents(i).slice(-limit))
+        .sort((a, b) => (a.atMs === b.atMs ? (a.key < b.key ? 1 : -1) : b.atMs - a.atMs))
+        .slice(0, limit);
+      expect(latestSignificant(list, limit).map((t) => t.key)).toEqual(naive.map((t) => t.key));
+    }
+  });
+
   it('counts by priority', () => {
     const { w, make } = board();
     const list = ['P1', 'P3', 'P3'].map((p, i) => w.get(make(`${i}`, p as keyof typeof P, 0)));

@@ -124,6 +124,7 @@ export class AlertReceiver {
       });
     });
     server.requestTimeout = 30_000;
+    server.maxConnections = 1024;
     server.headersTimeout = 15_000;
     try {
       await new Promise<void>((resolve, reject) => {
@@ -194,7 +195,10 @@ export class AlertReceiver {
     const source = settings.source(sourceId);
     if (!source || !source.enabled) {
       await drain(req);
-      return refuse(404, 'unknown_source', source ? `Source "${sourceId}" is disabled` : `No source "${sourceId}" is configured`);
+      // One answer for both, so strangers cannot tell configured sources apart; the log says which.
+      log.add({ source: sourceId, transport: 'http', status: 404, reason: 'unknown_source', message: source ? `Source "${sourceId}" is disabled` : `No source "${sourceId}" is configured`, from });
+      stats.rejected(sourceId);
+      return send(res, 404, errorBody('unknown_source', `No enabled source "${sourceId}"`));
     }
     const bearer = { 'www-authenticate': 'Bearer realm="watchfloor-alerts"' };
     if (source.auth === 'bearer') {

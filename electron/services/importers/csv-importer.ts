@@ -240,6 +240,8 @@ export function csvIssues(a: CsvAnalysis): ImportIssue[] {
 export interface CsvIncidentContext {
   sourceKey: string;
   sourceLabel: string;
+  /** Names the incident in a default title (no title column), e.g. "VINST SR". */
+  sourceShort: string;
   fileName: string;
   notes: ImportNotes;
 }
@@ -279,7 +281,7 @@ export function mapCsvIncident(a: CsvAnalysis, group: { externalId: string; rows
     const levels = levelsOf(row);
 
     if (k === 0) {
-      const title = cell(row, 'title') || `${ctx.sourceLabel} ${group.externalId}${product ? ` (${product})` : ''}`;
+      const title = cell(row, 'title') || `${ctx.sourceShort} ${group.externalId}${product ? ` — ${product}` : ''}`;
       b.create(
         {
           title: clip(title.replace(/\s+/g, ' '), 200),

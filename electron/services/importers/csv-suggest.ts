@@ -6,6 +6,8 @@ import type { Level } from '../../../shared/domain/priority';
 interface KnownSource {
   key: string;
   label: string;
+  /** Names the source's incidents in default titles, e.g. "VINST SR 1-364285768". */
+  short: string;
   matches: (header: readonly string[]) => boolean;
   columns: Partial<Record<CsvColumnRole, string>>;
   statusLabels?: Record<string, string>;
@@ -19,6 +21,7 @@ const KNOWN: readonly KnownSource[] = [
   {
     key: 'bpi2013-vinst',
     label: 'BPI Challenge 2013 (Volvo IT VINST)',
+    short: 'VINST SR',
     matches: (h) => has(h, 'SR Number', 'Change Date+Time', 'Status', 'Sub Status'),
     columns: {
       id: 'SR Number',
@@ -34,6 +37,7 @@ const KNOWN: readonly KnownSource[] = [
   {
     key: 'servicenow-incident',
     label: 'ServiceNow incident export',
+    short: 'ServiceNow',
     matches: (h) => has(h, 'number', 'incident_state', 'opened_at'),
     columns: {
       id: 'number',
@@ -85,13 +89,14 @@ const GUESSES: Array<[CsvColumnRole, RegExp]> = [
 export interface CsvSource {
   key: string;
   label: string;
+  short: string;
 }
 
 export function detectCsvSource(header: readonly string[], fileName: string): CsvSource & { known?: KnownSource } {
   const known = KNOWN.find((k) => k.matches(header));
-  if (known) return { key: known.key, label: known.label, known };
+  if (known) return { key: known.key, label: known.label, short: known.short, known };
   const key = `csv-${createHash('sha1').update(header.join('\u0001')).digest('hex').slice(0, 8)}`;
-  return { key, label: fileName ? `CSV ${fileName}` : 'CSV file' };
+  return { key, label: fileName ? `CSV ${fileName}` : 'CSV file', short: 'Incident' };
 }
 
 /** Keywords → lifecycle status, tried on the sub-status, then the status (first match wins). */

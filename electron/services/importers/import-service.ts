@@ -315,6 +315,7 @@ export class ImportService {
     const ctx = {
       sourceKey: req.sourceKey,
       sourceLabel: source.label,
+      sourceShort: source.short,
       fileName: req.fileName,
       notes,
     };

@@ -10,7 +10,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from '../../../shared/contract/api';
 import { chainHeadsOf, encodeHeadsParam } from './chain-heads';
-import { createPdfRenderer, PdfUnavailableError, ReportPageError, type PdfRenderer } from './pdf-renderer';
+import { createPdfRenderer, PdfBusyError, PdfUnavailableError, ReportPageError, type PdfRenderer } from './pdf-renderer';
 import { parseReportQuery, pdfLayout, reportFileName, reportUrl } from './report-request';
 
 export const REPORT_PDF_PATH = '/api/report.pdf';
@@ -65,6 +65,7 @@ export function createReportPdfEndpoint(opts: { service: ReportService; renderer
         res.end(req.method === 'HEAD' ? undefined : pdf);
       } catch (err) {
         if (err instanceof PdfUnavailableError) return send(res, 501, 'internal', err.message);
+        if (err instanceof PdfBusyError) return send(res, 503, 'internal', err.message);
         if (err instanceof ReportPageError) return send(res, 400, 'invalid_input', `The report could not be drawn: ${err.message}`);
         if (err instanceof ApiError) throw err;
         console.error('Watchfloor: printing a report failed', err);

@@ -26,6 +26,9 @@ export const CHROMIUM_ARGS = [
 /** PDF printing cannot run here (no playwright-core, no Chromium): HTTP 501. */
 export class PdfUnavailableError extends Error {}
 
+/** Too many reports waiting to print: HTTP 503, try again shortly. */
+export class PdfBusyError extends Error {}
+
 /** The report page said it cannot be drawn (unknown incident, bad period…). */
 export class ReportPageError extends Error {}
 
@@ -43,6 +46,8 @@ export interface PdfRendererOptions {
   /** Close the browser after this long without work (default 60 s). */
   idleMs?: number;
   maxConcurrent?: number;
+  /** Reports allowed to wait for a free slot (default 8); more are refused with PdfBusyError. */
+  maxQueued?: number;
 }
 
 export interface RenderedPdf {
@@ -81,6 +86,7 @@ export function createPdfRenderer(opts: PdfRendererOptions = {}): PdfRenderer {
   const timeoutMs = opts.timeoutMs ?? 60_000;
   const idleMs = opts.idleMs ?? 60_000;
   const maxConcurrent = opts.maxConcurrent ?? 2;
+  const maxQueued = opts.maxQueued ?? 8;
   let browser: Promise<Browser> | undefined;
   let active = 0;
   const waiting: Array<() => void> = [];
@@ -110,7 +116,10 @@ export function createPdfRenderer(opts: PdfRendererOptions = {}): PdfRenderer {
   }
 
   async function slot(): Promise<() => void> {
-    if (active >= maxConcurrent) await new Promise<void>((r) => waiting.push(r));
+    if (active >= maxConcurrent) {
+      if (waiting.length >= maxQueued) throw new PdfBusyError(`${active + waiting.length} reports are printing or waiting; try again in a minute`);
+      await new Promise<void>((r) => waiting.push(r));
+    }
     active++;
     clearTimeout(idleTimer);
     return () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../../../shared/contract/api';
 import type { IncidentAlerts } from '../../../../shared/contract/alerts-api';
 import type { IncidentState } from '../../../../shared/domain/incident';
@@ -20,8 +20,14 @@ export function MonitoringSuggestion({ incident }: { incident: IncidentState }) 
   const [hiddenAt, setHiddenAt] = useState<string>();
   const [error, setError] = useState<string>();
   const { id, version } = incident;
+  // Only incidents that alerts were ever linked to (the link is on their own timeline) ask the host.
+  const linked = useMemo(() => incident.timeline.some((e) => e.type === 'alert.attached' || e.type === 'alert.incidentCreated'), [incident.timeline]);
 
   useEffect(() => {
+    if (!linked) {
+      setAlerts(undefined);
+      return;
+    }
     let live = true;
     const load = () =>
       client.call('alerts.forIncident', { id }).then(
@@ -36,7 +42,7 @@ export function MonitoringSuggestion({ incident }: { incident: IncidentState }) 
       live = false;
       off();
     };
-  }, [client, id, version]);
+  }, [client, id, version, linked]);
 
   if (!alerts?.suggestMonitoring || hiddenAt === version) return null;
   const next = allowedTransitions(lifecycle, incident.status, incident.heldFrom);

@@ -33,14 +33,15 @@ export function Legend({ items }: { items: readonly LegendItem[] }) {
 }
 
 export function DataTable({ table, caption }: { table: ChartTable; caption: string }) {
+  const numeric = table.columns.map((_, j) => j > 0 && table.rows.some((r) => typeof r[j] === 'number'));
   return (
     <div className="trends-table-wrap" tabIndex={0} role="region" aria-label={`${caption}: table`}>
       <table className="trends-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            {table.columns.map((c) => (
-              <th key={c} scope="col">
+            {table.columns.map((c, j) => (
+              <th key={c} scope="col" className={numeric[j] ? 'is-number' : undefined}>
                 {c}
               </th>
             ))}
@@ -55,7 +56,7 @@ export function DataTable({ table, caption }: { table: ChartTable; caption: stri
                     {cell ?? '—'}
                   </th>
                 ) : (
-                  <td key={j} className={typeof cell === 'number' ? 'is-number' : undefined}>
+                  <td key={j} className={numeric[j] ? 'is-number' : undefined}>
                     {cell === null || cell === undefined ? '—' : String(cell)}
                   </td>
                 ),

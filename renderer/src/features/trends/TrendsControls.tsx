@@ -94,7 +94,7 @@ export function TrendsControls({ params, options, onChange, onReset, localZone }
         <legend className="trends-label">Priority</legend>
         <div className="trends-row">
           {PRIORITIES.map((p) => (
-            <label key={p} className={`trends-check priority-check priority-${p}${params.priorities.includes(p) ? ' is-checked' : ''}`}>
+            <label key={p} className={`trends-check trends-prio trends-prio-${p}${params.priorities.includes(p) ? ' is-checked' : ''}`}>
               <input type="checkbox" checked={params.priorities.includes(p)} onChange={() => togglePriority(p)} />
               {p}
             </label>

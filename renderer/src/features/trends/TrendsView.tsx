@@ -64,7 +64,7 @@ function DurationCard({ r, metric, colors, range }: { r: TrendsResult; metric: d
         { label: 'Mean', color: colors.stat.mean, shape: 'line', dash: STAT_DASH.mean },
       ]}
     >
-      <DurationLines rows={d.rows} colors={colors} title={title} summary={d.summary} />
+      <DurationLines rows={d.rows} colors={colors} title={title} summary={d.summary} unit={d.unit.label} />
     </ChartCard>
   );
 }
@@ -124,10 +124,10 @@ function BreakdownCard({ r, colors, range }: { r: TrendsResult; colors: ChartCol
       }
       legend={[
         { label: 'Incidents opened (top axis)', color: colors.accent },
-        { label: 'MTTR median, hours (bottom axis)', color: colors.stat.p90 },
+        { label: `MTTR median, ${{ min: 'minutes', h: 'hours', d: 'days' }[d.unit.label]} (bottom axis)`, color: colors.stat.p90 },
       ]}
     >
-      {d.rows.length ? <BreakdownBars rows={d.rows} colors={colors} title={title} summary={d.summary} /> : <p className="trends-empty">No incidents in this range.</p>}
+      {d.rows.length ? <BreakdownBars rows={d.rows} colors={colors} title={title} summary={d.summary} unit={d.unit.label} /> : <p className="trends-empty">No incidents in this range.</p>}
     </ChartCard>
   );
 }
@@ -211,12 +211,12 @@ function Report({ r, colors }: { r: TrendsResult; colors: ChartColors }) {
         <ChartCard title="After-hours work" summary={after.summary} table={after.table} range={range} colors={colors} legend={[{ label: 'Share of work events outside Mon–Fri 08:00–18:00', color: colors.stat.mean }]}>
           <ShareBars rows={after.rows} colors={colors} title="After-hours work" summary={after.summary} />
         </ChartCard>
-        <ChartCard title={`When incidents start (${r.query.timeZone})`} summary={heat.summary} table={heat.table} range={range} colors={colors} wide>
+        <ChartCard title={`When incidents start (${r.query.timeZone})`} summary={heat.summary} table={heat.table} range={range} colors={colors}>
           <Heatmap cells={r.heatmap.cells} max={r.heatmap.max} colors={colors} title="When incidents start" summary={heat.summary} />
         </ChartCard>
         <BreakdownCard r={r} colors={colors} range={range} />
-        <ChartCard title="Problem candidates: recurring services" summary={services.summary} table={services.table} range={range} colors={colors} tableOnly />
-        <ChartCard title="Problem candidates: recurring titles" summary={titles.summary} table={titles.table} range={range} colors={colors} tableOnly />
+        <ChartCard title="Problem candidates: recurring services" summary={services.summary} table={services.table} range={range} colors={colors} tableOnly wide />
+        <ChartCard title="Problem candidates: recurring titles" summary={titles.summary} table={titles.table} range={range} colors={colors} tableOnly wide />
       </div>
       <p className="trends-footnote">
         Generated {new Date(r.generatedAt).toLocaleString('en-GB')} · {r.totals.excluded.exercises ? `${r.totals.excluded.exercises} exercises left out · ` : ''}

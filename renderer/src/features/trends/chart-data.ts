@@ -78,19 +78,37 @@ export const DURATION_TITLES: Record<DurationMetric, string> = {
   timeToMitigate: 'Time to mitigate',
 };
 
-/** Median, 90th percentile and mean (hours) per period, for one priority or all. */
-export function durations(r: TrendsResult, metric: DurationMetric, priority: Priority | 'all'): ChartData {
+/** A unit that keeps duration numbers readable: minutes under 2 hours, days beyond 3 days, else hours. */
+export interface DurationUnit {
+  label: 'min' | 'h' | 'd';
+  ms: number;
+}
+
+export function durationUnit(maxMs: number): DurationUnit {
+  if (maxMs < 2 * 3_600_000) return { label: 'min', ms: 60_000 };
+  if (maxMs > 72 * 3_600_000) return { label: 'd', ms: 86_400_000 };
+  return { label: 'h', ms: 3_600_000 };
+}
+
+const inUnit = (ms: number | null, unit: DurationUnit): number | null => (ms === null ? null : Math.round((ms / unit.ms) * 100) / 100);
+
+/** Median, 90th percentile and mean per period, for one priority or all, in a unit that suits the values. */
+export function durations(r: TrendsResult, metric: DurationMetric, priority: Priority | 'all'): ChartData & { unit: DurationUnit } {
   const stats = (i: number): DurationStats => (priority === 'all' ? r[metric][i]!.all : r[metric][i]!.byPriority[priority]);
+  let max = 0;
+  r.buckets.forEach((_, i) => (max = Math.max(max, stats(i).p90 ?? 0, stats(i).mean ?? 0)));
+  const unit = durationUnit(max);
   const rows = r.buckets.map((_, i) => {
     const s = stats(i);
-    return { ...base(r, i), n: s.n, median: toHours(s.median), p90: toHours(s.p90), mean: toHours(s.mean) };
+    return { ...base(r, i), n: s.n, median: inUnit(s.median, unit), p90: inUnit(s.p90, unit), mean: inUnit(s.mean, unit) };
   });
   const total = r.totals[metric];
   const who = priority === 'all' ? 'all priorities' : priority;
   return {
     rows,
+    unit,
     table: {
-      columns: ['Period', 'Incidents', 'Median (h)', '90th percentile (h)', 'Mean (h)'],
+      columns: ['Period', 'Incidents', `Median (${unit.label})`, `90th percentile (${unit.label})`, `Mean (${unit.label})`],
       rows: rows.map((x) => [x.period, x.n, x.median, x.p90, x.mean]),
     },
     summary:
@@ -184,25 +202,29 @@ export type Dimension = keyof TrendsResult['breakdowns'];
 export const DIMENSION_LABELS: Record<Dimension, string> = { service: 'Service', category: 'Category', team: 'Team', location: 'Location' };
 const NOT_SET: Record<Dimension, string> = { service: '(no service)', category: '(no category)', team: '(no team)', location: '(no location)' };
 
-/** Counts and MTTR by service, category, team or location (the largest first). */
-export function breakdown(r: TrendsResult, dim: Dimension, limit = 12): ChartData {
-  const all = r.breakdowns[dim].map((b) => ({
+/** Counts and MTTR by service, category, team or location (the largest first); MTTR in a unit that suits it. */
+export function breakdown(r: TrendsResult, dim: Dimension, limit = 12): ChartData & { unit: DurationUnit } {
+  const list = r.breakdowns[dim];
+  const unit = durationUnit(Math.max(0, ...list.slice(0, limit).map((b) => b.mttr.median ?? 0)));
+  const all = list.map((b) => ({
     key: b.key || NOT_SET[dim],
     name: b.key || NOT_SET[dim],
     opened: b.opened,
     resolved: b.resolved,
-    mttr: toHours(b.mttr.median),
-    mttrP90: toHours(b.mttr.p90),
+    mttr: inUnit(b.mttr.median, unit),
+    mttrH: toHours(b.mttr.median),
+    mttrP90H: toHours(b.mttr.p90),
   }));
   const top = all[0];
   return {
     rows: all.slice(0, limit),
+    unit,
     table: {
       columns: [DIMENSION_LABELS[dim], 'Opened', 'Resolved', 'MTTR median (h)', 'MTTR 90th percentile (h)'],
-      rows: all.map((x) => [x.name, x.opened, x.resolved, x.mttr, x.mttrP90]),
+      rows: all.map((x) => [x.name, x.opened, x.resolved, x.mttrH, x.mttrP90H]),
     },
     summary: top
-      ? `${all.length} ${DIMENSION_LABELS[dim].toLowerCase()} values; most incidents: ${top.name} (${formatCount(top.opened)} opened, median time to resolve ${formatDuration(r.breakdowns[dim][0]!.mttr.median)}).`
+      ? `${all.length} ${DIMENSION_LABELS[dim].toLowerCase()} values; most incidents: ${top.name} (${formatCount(top.opened)} opened, median time to resolve ${formatDuration(list[0]!.mttr.median)}).`
       : 'No incidents in this range.',
   };
 }

@@ -34,6 +34,7 @@ function axes(colors: ChartColors, opts: { unit?: string; domain?: [number, numb
       domain={opts.domain}
       unit={opts.unit}
       tickCount={opts.ticks}
+      niceTicks="snap125"
     />,
   ];
 }
@@ -95,12 +96,12 @@ export function BacklogArea({ rows, colors, title, summary }: Common) {
 
 export const STAT_DASH = { median: undefined, p90: '6 4', mean: '2 3' } as const;
 
-/** Median, 90th percentile and mean duration (hours) per period. */
-export function DurationLines({ rows, colors, title, summary }: Common) {
+/** Median, 90th percentile and mean duration per period, in `unit`. */
+export function DurationLines({ rows, colors, title, summary, unit }: Common & { unit: string }) {
   const line = (key: 'median' | 'p90' | 'mean', name: string, width: number) => (
     <Line
       key={key}
-      type="monotone"
+      type="linear"
       dataKey={key}
       name={name}
       stroke={colors.stat[key]}
@@ -114,8 +115,8 @@ export function DurationLines({ rows, colors, title, summary }: Common) {
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title={title} desc={summary}>
-        {axes(colors, { unit: ' h', decimals: true })}
-        {tooltip(colors, ' h')}
+        {axes(colors, { unit: ` ${unit}`, decimals: true })}
+        {tooltip(colors, ` ${unit}`)}
         {line('p90', '90th percentile', 1.75)}
         {line('mean', 'Mean', 1.75)}
         {line('median', 'Median', 2.75)}
@@ -132,9 +133,9 @@ export function ComplianceLines({ rows, colors, title, summary }: Common) {
         {axes(colors, { unit: ' %', domain: [0, 100], ticks: 6 })}
         {tooltip(colors, ' %')}
         {PRIORITIES.map((p) => (
-          <Line key={p} type="monotone" dataKey={p} name={p} stroke={colors.priority[p]} strokeWidth={1.5} dot={false} connectNulls isAnimationActive={false} />
+          <Line key={p} type="linear" dataKey={p} name={p} stroke={colors.priority[p]} strokeWidth={1.5} strokeOpacity={0.9} dot={rows.length <= 30 ? { r: 2, fill: colors.priority[p], strokeWidth: 0 } : false} connectNulls isAnimationActive={false} />
         ))}
-        <Line type="monotone" dataKey="all" name="All priorities" stroke={colors.text} strokeWidth={3} dot={rows.length <= 40 ? { r: 2.5, fill: colors.text, strokeWidth: 0 } : false} connectNulls isAnimationActive={false} />
+        <Line type="linear" dataKey="all" name="All priorities" stroke={colors.text} strokeWidth={3} dot={rows.length <= 40 ? { r: 2.5, fill: colors.text, strokeWidth: 0 } : false} connectNulls isAnimationActive={false} />
       </LineChart>
     </ResponsiveContainer>
   );
@@ -162,8 +163,8 @@ export function RateLines({ rows, colors, title, summary }: Common) {
       <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title={title} desc={summary}>
         {axes(colors, { unit: ' %', decimals: true })}
         {tooltip(colors, ' %')}
-        <Line type="monotone" dataKey="escalation" name="Escalation rate" stroke={colors.priority.P1} strokeWidth={2.5} dot={false} connectNulls isAnimationActive={false} />
-        <Line type="monotone" dataKey="reopen" name="Reopen rate" stroke={colors.accent} strokeWidth={2.5} strokeDasharray="6 4" dot={false} connectNulls isAnimationActive={false} />
+        <Line type="linear" dataKey="escalation" name="Escalation rate" stroke={colors.priority.P1} strokeWidth={2.5} dot={false} connectNulls isAnimationActive={false} />
+        <Line type="linear" dataKey="reopen" name="Reopen rate" stroke={colors.accent} strokeWidth={2.5} strokeDasharray="6 4" dot={false} connectNulls isAnimationActive={false} />
       </LineChart>
     </ResponsiveContainer>
   );
@@ -182,8 +183,8 @@ export function ShareBars({ rows, colors, title, summary }: Common) {
   );
 }
 
-/** Horizontal bars: incidents opened and median time to resolve, per service/category/team/location. */
-export function BreakdownBars({ rows, colors, title, summary }: Common) {
+/** Horizontal bars: incidents opened and median time to resolve (in `unit`), per service/category/team/location. */
+export function BreakdownBars({ rows, colors, title, summary, unit }: Common & { unit: string }) {
   const height = Math.max(160, 34 + rows.length * 30);
   const tick = { fill: colors.muted, fontSize: 12 };
   return (
@@ -191,13 +192,13 @@ export function BreakdownBars({ rows, colors, title, summary }: Common) {
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} title={title} desc={summary} barCategoryGap="22%" barGap={2}>
         <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" horizontal={false} />
         <YAxis type="category" dataKey="name" tick={{ ...tick, fill: colors.text }} stroke={colors.axis} tickLine={false} width={190} interval={0} />
-        <XAxis xAxisId="count" type="number" orientation="top" tick={tick} stroke={colors.axis} tickLine={false} allowDecimals={false} />
-        <XAxis xAxisId="mttr" type="number" orientation="bottom" tick={tick} stroke={colors.axis} tickLine={false} unit=" h" />
+        <XAxis xAxisId="count" type="number" orientation="top" tick={tick} stroke={colors.axis} tickLine={false} allowDecimals={false} niceTicks="snap125" />
+        <XAxis xAxisId="mttr" type="number" orientation="bottom" tick={tick} stroke={colors.axis} tickLine={false} unit={` ${unit}`} niceTicks="snap125" />
         <Tooltip
           cursor={{ fill: colors.grid, fillOpacity: 0.35 }}
           contentStyle={{ background: colors.raised, border: `1px solid ${colors.axis}`, borderRadius: 6, color: colors.text, fontSize: 13 }}
           labelStyle={{ color: colors.text, fontWeight: 700 }}
-          formatter={(value, name) => (value === null || value === undefined ? '—' : name === 'MTTR median' ? `${String(value)} h` : String(value))}
+          formatter={(value, name) => (value === null || value === undefined ? '—' : name === 'MTTR median' ? `${String(value)} ${unit}` : String(value))}
         />
         <Bar xAxisId="count" dataKey="opened" name="Opened" fill={colors.accent} isAnimationActive={false} />
         <Bar xAxisId="mttr" dataKey="mttr" name="MTTR median" fill={colors.stat.p90} isAnimationActive={false} />

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { IncidentState } from '../../../../shared/domain/incident';
 import { isActive } from '../../../../shared/domain/lifecycle';
 import { buildBoard, type BoardModel } from '../../../../shared/wallboard/board-model';
@@ -18,7 +18,9 @@ const sameTicker = (a: readonly TickerItem[], b: readonly TickerItem[]) => a.len
  * incident changes do not re-render it.
  */
 function useBoardIncidents(filters: BoardFilters): { active: IncidentState[]; ticker: readonly TickerItem[] } {
-  const all = useWorkspace((s) => s.incidents);
+  // Deferred: a burst of stream messages (one task each) is folded into fewer board renders,
+  // which React can interrupt for anything urgent; a change still shows within a frame or two.
+  const all = useDeferredValue(useWorkspace((s) => s.incidents));
   const previous = useRef<readonly TickerItem[]>([]);
   const computed = useMemo(() => {
     const matching = Object.values(all).filter((i) => matchesFilters(i, filters));
