@@ -9,8 +9,9 @@
  * (describeClock is arithmetic on the clock's dueAt / breachedAt).
  */
 import type { IncidentState } from '../domain/incident';
-import { computeClocks, isLive, nearestClock, nextChangeAt, slaRisk, type SlaClock } from '../sla/clocks';
-import { policyFor, type SlaPolicy } from '../sla/policy';
+import { workCalendar } from '../sla/calendar';
+import { computeClocks, isLive, nearestClock, slaRisk, thresholdMs, warnLevels, type SlaClock } from '../sla/clocks';
+import { calendarOf, policyFor, type SlaPolicy } from '../sla/policy';
 import { DEFAULT_ORG_POLICIES, updateClock } from '../sla/snapshot';
 
 /** `breached`: a live clock is past its target · `warning`: one reached a warning level · `ok`. */
@@ -55,6 +56,34 @@ export function shownClock(clocks: readonly SlaClock[]): SlaClock | undefined {
   return nearestClock(live);
 }
 
+/**
+ * `nextChangeAt` of shared/sla/clocks.ts from clocks already computed at `now` (the engine's
+ * version evaluates every clock again): the next warning level or breach of a counting clock,
+ * or a calendar boundary where a clock starts or stops counting. Kept equal to the engine's by
+ * tests/shared/wallboard-sla.test.ts.
+ */
+export function nextChangeFrom(policy: SlaPolicy, clocks: readonly SlaClock[], now: number): number | null {
+  let next = Infinity;
+  for (const c of clocks) {
+    const counting = c.state === 'running' || c.state === 'warning';
+    if (!counting && !(c.state === 'paused' && c.pausedBy === 'calendar')) continue;
+    const spec = policy.priorities[c.priority]?.[c.target];
+    if (!spec) continue;
+    const cal = workCalendar(calendarOf(policy, spec));
+    if (counting) {
+      for (const level of [...warnLevels(policy, spec), 100]) {
+        const need = thresholdMs(c.targetMs, level) - c.elapsedMs;
+        if (need > 0) {
+          next = Math.min(next, cal.addWorking(now, need));
+          break; // levels ascend: the first one ahead comes first
+        }
+      }
+    }
+    next = Math.min(next, cal.nextBoundary(now));
+  }
+  return next === Infinity ? null : next;
+}
+
 /** The board's SLA picture of an incident at `now`, computed afresh. */
 export function evaluateBoardSla(incident: IncidentState, now: number, policies: readonly SlaPolicy[] = BOARD_SLA_POLICIES): BoardSla {
   const policy = policyFor(incident, policies);
@@ -62,7 +91,7 @@ export function evaluateBoardSla(incident: IncidentState, now: number, policies:
   const clocks = computeClocks(incident, policy, now);
   const live = clocks.filter(isLive);
   const update = updateClock(clocks);
-  const next = nextChangeAt(incident, policy, now);
+  const next = nextChangeFrom(policy, clocks, now);
   return {
     at: now,
     validUntil: next === null ? Infinity : Math.max(next, now + 1),

@@ -227,8 +227,8 @@ export function naiveTrends(incidents: readonly IncidentState[], q: TrendsQuery,
     for (const s of sel()) {
       const b = bucketIndex(when(s));
       if (b < 0) continue;
-      den[b]++;
-      if (counts(s)) num[b]++;
+      den[b]!++;
+      if (counts(s)) num[b]!++;
     }
     return buckets.map((_, b) => rate(num[b]!, den[b]!));
   };
@@ -243,10 +243,10 @@ export function naiveTrends(incidents: readonly IncidentState[], q: TrendsQuery,
         const t = Date.parse(e.recordedAt);
         const b = bucketIndex(t);
         if (b < 0) continue;
-        den[b]++;
+        den[b]!++;
         const l = localParts(t, q.timeZone);
         const minute = l.hour * 60 + l.minute;
-        if (l.weekday >= 5 || minute < 480 || minute >= 1080) num[b]++;
+        if (l.weekday >= 5 || minute < 480 || minute >= 1080) num[b]!++;
       }
     }
     return buckets.map((_, b) => rate(num[b]!, den[b]!));

@@ -8,8 +8,8 @@ const t = (s: string) => Date.parse(s);
 
 /** Buckets by date-fns over TZDate: the reference the fast version must equal. */
 function referenceBuckets(from: number, to: number, g: 'day' | 'week' | 'month', zone: string) {
-  const start = (d: TZDate) => (g === 'day' ? startOfDay(d) : g === 'week' ? startOfWeek(d, { weekStartsOn: 1 }) : startOfMonth(d));
-  const next = (d: TZDate) => (g === 'day' ? startOfDay(addDays(d, 1)) : g === 'week' ? startOfWeek(addWeeks(d, 1), { weekStartsOn: 1 }) : startOfMonth(addMonths(d, 1)));
+  const start = (d: TZDate): TZDate => (g === 'day' ? startOfDay(d) : g === 'week' ? startOfWeek(d, { weekStartsOn: 1 }) : startOfMonth(d));
+  const next = (d: TZDate): TZDate => (g === 'day' ? startOfDay(addDays(d, 1)) : g === 'week' ? startOfWeek(addWeeks(d, 1), { weekStartsOn: 1 }) : startOfMonth(addMonths(d, 1)));
   const pad = (n: number) => String(n).padStart(2, '0');
   const out = [];
   for (let cur = start(new TZDate(from, zone)); +cur < to; ) {

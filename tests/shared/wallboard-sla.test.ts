@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { computeClocks, nextChangeAt } from '../../shared/sla/clocks';
+import { DEFAULT_SLA_POLICY } from '../../shared/sla/defaults';
 import { describeClock } from '../../shared/sla/describe';
 import { attentionCandidates, attentionKinds, attentionReasons } from '../../shared/wallboard/attention';
 import { buildBoard } from '../../shared/wallboard/board-model';
-import { boardSla, evaluateBoardSla, riskAt, shownClock, summariseSla } from '../../shared/wallboard/sla';
+import { boardSla, evaluateBoardSla, nextChangeFrom, riskAt, shownClock, summariseSla } from '../../shared/wallboard/sla';
 import { T0, transition, Writer } from './helpers';
 
 /*
@@ -119,6 +122,27 @@ describe('board SLA evaluation', () => {
     const clocks = evaluateBoardSla(w.get(id), T0 + 25 * MIN).clocks;
     expect(shownClock(clocks)?.target).toBe('firstUpdate');
     expect(shownClock([])).toBeUndefined();
+  });
+
+  it("finds the next change exactly as the engine's nextChangeAt, from the clocks it already has", () => {
+    const { w, make, at } = board();
+    const ids = (['P1', 'P2', 'P3', 'P4', 'P5'] as const).flatMap((p, i) => {
+      const a = make(`${p} new`, p, i);
+      const b = make(`${p} progressing`, p, i);
+      at(20 + i).run(b, transition('investigating'));
+      at(40 + i).run(b, update);
+      at(70 + i).run(b, transition('on_hold', { reason: 'Waiting for the vendor' }));
+      return [a, b];
+    });
+    const list = ids.map((id) => w.get(id));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 14 * 24 * 60 }), fc.integer({ min: 0, max: list.length - 1 }), (minutes, k) => {
+        const now = T0 + minutes * MIN + (k * 7919) % MIN;
+        const clocks = computeClocks(list[k]!, DEFAULT_SLA_POLICY, now);
+        expect(nextChangeFrom(DEFAULT_SLA_POLICY, clocks, now)).toBe(nextChangeAt(list[k]!, DEFAULT_SLA_POLICY, now));
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('sums breaching and near-breach incidents and the next change', () => {

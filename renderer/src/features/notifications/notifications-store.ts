@@ -66,9 +66,11 @@ export const useNotifications = create<NotificationsStore>((set, get) => ({
         later(); // the host knows whose they are and what is acknowledged: ask it
       } else if (m.kind === 'settings' || m.kind === 'clock') later();
     });
-    let wasConnected: boolean | undefined;
+    let wasConnected = false;
+    let everConnected = false;
     const offConnection = c.onConnectionChange((connected) => {
-      if (connected && wasConnected === false) later(); // reconnected: catch up on what was missed
+      if (connected && !wasConnected && everConnected) later(); // reconnected: catch up on what was missed
+      if (connected) everConnected = true;
       wasConnected = connected;
     });
     void get().refresh();

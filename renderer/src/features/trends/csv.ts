@@ -26,6 +26,7 @@ export function exportFileName(title: string, from: string, to: string, ext: 'cs
   const slug = title
     .toLowerCase()
     .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);

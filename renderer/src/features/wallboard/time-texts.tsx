@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { SlaClock } from '../../../../shared/sla/clocks';
 import { describeClock } from '../../../../shared/sla/describe';
 import { useClock } from '../../ui/clock-store';
@@ -63,14 +64,18 @@ export function ClockText({ utc, seconds = true, className }: { utc: boolean; se
   return <time className={className}>{text}</time>;
 }
 
-/** Rotation progress of the current page, 0–1, stepping with the clock. */
+/**
+ * Rotation progress of the current page: one CSS animation per page, started at the page's
+ * elapsed time, so the bar moves on the compositor and never re-renders on a tick.
+ */
 export function RotationProgress({ periodMs }: { periodMs: number }) {
   const epoch = useClock((s) => Math.floor(s.now / periodMs));
-  const fraction = useClock((s) => Math.min(1, ((s.now % periodMs) + 1000) / periodMs));
+  // Read once per page (epoch), not on every tick.
+  const elapsed = useMemo(() => useClock.getState().now % periodMs, [epoch, periodMs]);
   return (
     <div className="wall-progress" aria-hidden="true">
       {/* keyed by page so the bar restarts instead of sliding back */}
-      <div key={epoch} className="wall-progress__bar" style={{ transform: `scaleX(${fraction})` }} />
+      <div key={epoch} className="wall-progress__bar" style={{ animationDuration: `${periodMs}ms`, animationDelay: `${-elapsed}ms` }} />
     </div>
   );
 }

@@ -1,0 +1,15 @@
+import { chromium } from '@playwright/test';
+import { startBrowserHost } from '../e2e/support/browser-host';
+const t0 = performance.now();
+const lap = (s: string) => console.log(Math.round(performance.now() - t0), s);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run','--disable-quic'] });
+const ctx = await browser.newContext({ viewport: { width: 1600, height: 900 } }); const page = await ctx.newPage();
+const host = await startBrowserHost(); lap('host');
+await page.goto(`${host.url}/`); lap('goto console');
+await page.goto(`${host.url}/`); lap('goto console again');
+const wall = await ctx.newPage();
+await wall.goto(`${host.url}/wall`); lap('wall');
+await page.goto(`${host.url}/`); lap('goto console with wall open');
+await wall.close(); lap('wall closed');
+await page.goto(`${host.url}/`); lap('goto console, wall closed');
+await host.stop(); await browser.close();
