@@ -27,7 +27,7 @@ export interface SlaOutcome {
   at: number;
 }
 
-/** SLA outcome states as packed in `IncidentFacts.slaCode`. */
+/** SLA outcome states as packed in `IncidentFacts.sla` (see slaCode()). */
 export const SLA_MET = 0;
 export const SLA_BREACHED = 1;
 export const SLA_PENDING = 2;

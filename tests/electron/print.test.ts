@@ -17,6 +17,7 @@ import { createPdfRenderer, PdfUnavailableError } from '../../electron/services/
 import { ApiError } from '../../shared/contract/api';
 import { viewOf } from '../../renderer/src/app/route';
 import * as rendererParams from '../../renderer/src/features/reports/report-params';
+import { parseTrendRange } from '../../renderer/src/features/reports/trend-range';
 
 const ENTRY = 'app://watchfloor/index.html';
 const HEAD = { seq: 42, hash: 'a'.repeat(64), contiguousTo: 40, gaps: [{ from: 41, to: 41 }] };
@@ -293,5 +294,18 @@ describe('GET /api/report.pdf (electron/services/reports/pdf-endpoint.ts)', () =
     expect(url.origin).toBe('http://127.0.0.1:4510');
     expect(url.searchParams.get('token')).toBe('abc');
     expect(url.hash).toBe('#/report/incident/INC-2026-ABC123-7?paper=A4&orientation=portrait&pdf=1&heads=local');
+  });
+});
+
+describe('trend report period (renderer/src/features/reports/trend-range.ts)', () => {
+  it('reads dates as midnights in the report zone, `to` inclusive, across a DST change', () => {
+    const r = parseTrendRange(new URLSearchParams('from=2026-03-01&to=2026-03-31'), 'Europe/London', 0);
+    expect(r).toMatchObject({ from: Date.parse('2026-03-01T00:00:00Z'), to: Date.parse('2026-03-31T23:00:00Z'), granularity: 'day', inclusiveDate: true });
+    const ny = parseTrendRange(new URLSearchParams('from=2026-01-01&to=2026-06-30&granularity=month'), 'America/New_York', 0);
+    expect(ny).toMatchObject({ from: Date.parse('2026-01-01T05:00:00Z'), to: Date.parse('2026-07-01T04:00:00Z'), granularity: 'month' });
+    const now = Date.parse('2026-11-27T12:00:00Z');
+    expect(parseTrendRange(new URLSearchParams(''), 'UTC', now)).toMatchObject({ from: now - 28 * 86_400_000, to: now, granularity: 'day' });
+    expect(parseTrendRange(new URLSearchParams('from=2026-05-01&to=2026-04-01'), 'UTC', now)).toEqual({ error: '"to" must be after "from"' });
+    expect(parseTrendRange(new URLSearchParams('from=soon'), 'UTC', now)).toEqual({ error: '"from" is not a date: soon' });
   });
 });
