@@ -138,9 +138,9 @@ export function createHttpHost(opts: HostOptions): HttpHost {
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe();
-        void reportPdf.close();
+        const printer = reportPdf.close().catch(() => undefined); // the print browser, if one was launched
         for (const res of streams) res.end();
-        server.close(() => resolve());
+        server.close(() => void printer.then(resolve));
         server.closeAllConnections();
       }),
   };

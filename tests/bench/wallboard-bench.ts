@@ -99,7 +99,6 @@ function instrument(expectTiles: number): void {
   // The renderer's one clock: startClock's 1-s interval. Time its task up to React's commit
   // (React flushes a store-driven update in a microtask queued while the callback ran).
   const nativeSetInterval = window.setInterval.bind(window);
-  w.__wbSetInterval = nativeSetInterval;
   w.setInterval = ((cb: TimerHandler, ms?: number, ...rest: unknown[]) => {
     if (ms !== 1000 || typeof cb !== 'function') return nativeSetInterval(cb, ms, ...rest);
     return nativeSetInterval(() => {
@@ -279,20 +278,16 @@ async function stress(browser: Browser, host: RunningHost, mode: Mode, opts: Req
     sent = await page.evaluate(
       ({ perSecond, seconds }) =>
         new Promise<number>((resolve) => {
-          const w = window as unknown as { __wbMessages: string[]; __wbSources: EventSource[]; __wbSetInterval: typeof setInterval };
+          const w = window as unknown as { __wbMessages: string[]; __wbSources: EventSource[] };
           const source = w.__wbSources[0]!;
-          const start = performance.now();
-          let k = 0;
           const n = perSecond * seconds;
-          const timer = w.__wbSetInterval(() => {
-            const due = Math.min(n, Math.floor(((performance.now() - start) / 1000) * perSecond));
-            // Behind schedule after a busy moment: the backlog arrives at once, as from the network.
-            while (k < due) source.dispatchEvent(new MessageEvent('message', { data: w.__wbMessages[k++] }));
-            if (k >= n) {
-              clearInterval(timer);
-              resolve(k);
-            }
-          }, 1000 / perSecond);
+          let done = 0;
+          // One task per message, on schedule, as messages arrive from the network.
+          for (let k = 0; k < n; k++)
+            setTimeout(() => {
+              source.dispatchEvent(new MessageEvent('message', { data: w.__wbMessages[k] }));
+              if (++done === n) resolve(done);
+            }, (k * 1000) / perSecond);
         }),
       { perSecond: opts.changesPerSecond, seconds: opts.stressSeconds },
     );

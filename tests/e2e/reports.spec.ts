@@ -274,4 +274,12 @@ test('the browser host prints on the server: GET /api/report.pdf', async () => {
   expect(t).toContain(SITE_NAME);
   expectPageNumbers(t, pages);
   await renderForReview(file, 'endpoint-incident', pages);
+  // On request, an accessible (tagged) PDF with bookmarks.
+  const tagged = await fetch(`${host.url}/api/report.pdf?kind=situation&tagged=1`);
+  expect(tagged.status).toBe(200);
+  const taggedFile = join(OUT, 'endpoint-situation-tagged.pdf');
+  await writeFile(taggedFile, Buffer.from(await tagged.arrayBuffer()));
+  const { stdout: info } = await run('pdfinfo', [taggedFile]);
+  expect(info).toMatch(/Tagged:\s+yes/);
+  expect(await pdfText(taggedFile)).toContain(fixture.smallId);
 });

@@ -121,12 +121,13 @@ describe('Electron report printer (print.ts)', () => {
     expect(printed.footerTemplate).toContain('North Control · Generated 2026-11-27 14:05 UTC');
     expect(printed.headerTemplate).toContain('INC-2026-ABC123-7');
     expect(printed.margins?.bottom).toBeCloseTo(17 / 25.4, 2);
+    expect(printed.generateTaggedPDF).toBeUndefined(); // accessible PDFs take twice as long: on request
     expect(win.destroyed).toBe(true);
   });
 
   it('prints the trend report in landscape and says "local journal" without a shared store', async () => {
     const { printer } = setup();
-    await printer.renderPdf({ kind: 'trends', from: '2026-01-01', to: '2026-03-31', paper: 'A4' });
+    await printer.renderPdf({ kind: 'trends', from: '2026-01-01', to: '2026-03-31', paper: 'A4', tagged: true });
     const win = FakePrintWindow.created[0]!;
     const view = viewOf(new URL(win.urls[0]!));
     expect(view.rest).toEqual(['trends']);
@@ -134,7 +135,7 @@ describe('Electron report printer (print.ts)', () => {
     expect(view.params.get('to')).toBe('2026-03-31');
     expect(view.params.get('heads')).toBe('local');
     expect(rendererParams.parseReportOptions('trends', view.params, false).provenance).toEqual({ kind: 'local', supplied: true });
-    expect(win.printed[0]).toMatchObject({ pageSize: 'A4', landscape: true });
+    expect(win.printed[0]).toMatchObject({ pageSize: 'A4', landscape: true, generateTaggedPDF: true, generateDocumentOutline: true });
   });
 
   it('fails with the page’s message and still closes the window', async () => {
@@ -184,6 +185,7 @@ describe('report route contract (electron/services/reports ↔ renderer/src/feat
   it('parses the endpoint query', () => {
     const ok = parseReportQuery(new URLSearchParams('kind=incident&id=INC-2026-ABC123-7&paper=letter&tz=Europe/London&token=x&download=1'));
     expect(ok).toEqual({ ok: true, request: { kind: 'incident', id: 'INC-2026-ABC123-7', paper: 'Letter', timeZone: 'Europe/London' } });
+    expect(parseReportQuery(new URLSearchParams('kind=situation&tagged=1'))).toMatchObject({ ok: true, request: { tagged: true } });
     expect(parseReportQuery(new URLSearchParams('kind=incident'))).toMatchObject({ ok: false, field: 'id' });
     expect(parseReportQuery(new URLSearchParams('kind=trends&from=yesterday'))).toMatchObject({ ok: false, field: 'from' });
     expect(parseReportQuery(new URLSearchParams('kind=situation&tz=Mars/Olympus'))).toMatchObject({ ok: false, field: 'timeZone' });

@@ -11,6 +11,7 @@ import * as order from '../../shared/wallboard/order';
 import type { ApiClient } from '../../renderer/src/api/api-client';
 import { ApiProvider } from '../../renderer/src/api/api-context';
 import { App } from '../../renderer/src/app/App';
+import { BOARD_UPDATE_MS } from '../../renderer/src/features/wallboard/use-coalesced-incidents';
 import { WallBoardView } from '../../renderer/src/features/wallboard/WallBoardView';
 import { useClock } from '../../renderer/src/ui/clock-store';
 import { useWorkspace } from '../../renderer/src/state/workspace-store';
@@ -163,6 +164,26 @@ describe('WallBoardView', () => {
     act(() => useWorkspace.getState().upsert([w.get(list[0]!.id), list[1]!]));
     expect(vi.mocked(facts.headlineEntry).mock.calls.length).toBe(before + 1);
     expect(screen.getByText('Ana Ruiz')).toBeTruthy();
+  });
+
+  it('coalesces a burst of changes: the first shows at once, the rest within BOARD_UPDATE_MS', async () => {
+    const { w, list } = incidents([
+      ['P2', 'CAD slow'],
+      ['P3', 'Door fault'],
+      ['P4', 'Printer'],
+      ['P5', 'Kettle'],
+    ]);
+    setStore(list);
+    show();
+    w.now = T0 + 6 * MIN;
+    w.run(list[0]!.id, { type: 'assignRole', role: 'coordinator', person: 'Ana Ruiz' });
+    act(() => useWorkspace.getState().upsert([w.get(list[0]!.id)]));
+    expect(screen.getByText('Ana Ruiz')).toBeTruthy();
+    w.run(list[1]!.id, { type: 'assignRole', role: 'coordinator', person: 'Bo Lind' });
+    act(() => useWorkspace.getState().upsert([w.get(list[1]!.id)]));
+    expect(screen.queryByText('Bo Lind')).toBeNull(); // within the burst: not yet
+    await act(() => new Promise((r) => setTimeout(r, BOARD_UPDATE_MS + 50)));
+    expect(screen.getByText('Bo Lind')).toBeTruthy();
   });
 
   it('marks an overdue update when the SLA update clock breaches, without waiting for data', () => {

@@ -1,6 +1,6 @@
 /**
  * `GET /api/report.pdf?kind=incident&id=…` (or `kind=situation`, `kind=trends&from=…&to=…`;
- * `paper=A4|A3|A1|Letter`, `orientation=`, `tz=`, `download=1`): the browser host prints the report
+ * `paper=A4|A3|A1|Letter`, `orientation=`, `tz=`, `tagged=1` for an accessible PDF, `download=1`): the browser host prints the report
  * route with headless Chromium and answers the PDF. The page is loaded from this host, on the
  * address the request came in on, with the caller's own token: it sees what the caller may see.
  *
@@ -53,7 +53,7 @@ export function createReportPdfEndpoint(opts: { service: ReportService; renderer
       const heads = encodeHeadsParam(chainHeadsOf(opts.service));
       const target = reportUrl(`${selfOrigin(req)}/`, request, { heads, token: ctx.token });
       try {
-        const { pdf } = await renderer.render(target, pdfLayout(request), { timeZone: request.timeZone });
+        const { pdf } = await renderer.render(target, pdfLayout(request), { timeZone: request.timeZone, tagged: request.tagged });
         const disposition = url.searchParams.get('download') === '1' ? 'attachment' : 'inline';
         res.writeHead(200, {
           'content-type': 'application/pdf',

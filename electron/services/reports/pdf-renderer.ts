@@ -5,11 +5,12 @@
  * dependency, so a production install may not have it; then `render` fails with
  * PdfUnavailableError (the endpoint answers 501 saying so) and the browser's own print still works.
  *
- * One Chromium is launched on first use and shared (each report gets a fresh context); it is closed
- * after a minute without work. At most `maxConcurrent` reports render at once.
+ * One Chromium is launched on first use and shared; it is closed after a minute without work. Reports
+ * share a browser context per time zone (so the renderer's script and styles stay cached between
+ * reports), each in its own page. At most `maxConcurrent` reports render at once.
  */
 import { access } from 'node:fs/promises';
-import type { Browser, LaunchOptions } from 'playwright-core';
+import type { Browser, BrowserContext, LaunchOptions } from 'playwright-core';
 import { footerTemplate, headerTemplate, REPORT_ATTR, REPORT_DONE_SELECTOR, type PdfLayout } from './report-request';
 
 /** As the e2e tests launch it (playwright.config.ts). */
@@ -59,7 +60,7 @@ export interface RenderedPdf {
 
 export interface PdfRenderer {
   /** Loads `url` (a report route), waits until it is drawn, prints it with `layout`. */
-  render(url: string, layout: PdfLayout, opts?: { timeZone?: string }): Promise<RenderedPdf>;
+  render(url: string, layout: PdfLayout, opts?: { timeZone?: string; tagged?: boolean }): Promise<RenderedPdf>;
   close(): Promise<void>;
 }
 
@@ -106,13 +107,32 @@ export function createPdfRenderer(opts: PdfRendererOptions = {}): PdfRenderer {
     if (!browser) {
       const p = launch();
       browser = p;
+      contexts.clear();
       p.then(
         // A crashed or killed Chromium is launched again on the next report.
-        (b) => b.on('disconnected', () => browser === p && (browser = undefined)),
+        (b) =>
+          b.on('disconnected', () => {
+            if (browser !== p) return;
+            browser = undefined;
+            contexts.clear();
+          }),
         () => browser === p && (browser = undefined),
       );
     }
     return browser;
+  }
+
+  /** Contexts by time zone ('' = the host's), reused while the browser lives. */
+  const contexts = new Map<string, Promise<BrowserContext>>();
+  function getContext(b: Browser, timeZone: string | undefined): Promise<BrowserContext> {
+    const key = timeZone ?? '';
+    let c = contexts.get(key);
+    if (!c) {
+      c = b.newContext({ viewport: { width: 1240, height: 1754 }, ...(timeZone ? { timezoneId: timeZone } : {}) });
+      contexts.set(key, c);
+      c.catch(() => contexts.get(key) === c && contexts.delete(key));
+    }
+    return c;
   }
 
   async function slot(): Promise<() => void> {
@@ -136,6 +156,7 @@ export function createPdfRenderer(opts: PdfRendererOptions = {}): PdfRenderer {
   async function closeBrowser(): Promise<void> {
     const p = browser;
     browser = undefined;
+    contexts.clear();
     if (!p) return;
     const b = await p.catch(() => undefined);
     await b?.close().catch(() => undefined);
@@ -146,12 +167,9 @@ export function createPdfRenderer(opts: PdfRendererOptions = {}): PdfRenderer {
       const release = await slot();
       try {
         const b = await getBrowser();
-        const context = await b.newContext({
-          viewport: { width: 1240, height: 1754 },
-          ...(renderOpts.timeZone ? { timezoneId: renderOpts.timeZone } : {}),
-        });
+        const context = await getContext(b, renderOpts.timeZone);
+        const page = await context.newPage();
         try {
-          const page = await context.newPage();
           page.setDefaultTimeout(timeoutMs);
           await page.goto(url, { waitUntil: 'domcontentloaded' });
           const root = page.locator(REPORT_DONE_SELECTOR).first();
@@ -169,12 +187,12 @@ export function createPdfRenderer(opts: PdfRendererOptions = {}): PdfRenderer {
             headerTemplate: headerTemplate(title, layout),
             footerTemplate: footerTemplate(footer, layout),
             margin: { top: mm(layout.marginMm.top), right: mm(layout.marginMm.right), bottom: mm(layout.marginMm.bottom), left: mm(layout.marginMm.left) },
-            outline: true,
-            tagged: true,
+            // Tagged (accessible) PDF with bookmarks: about twice the printing time, so on request.
+            ...(renderOpts.tagged ? { tagged: true, outline: true } : {}),
           });
           return { pdf, title, footer };
         } finally {
-          await context.close().catch(() => undefined);
+          await page.close().catch(() => undefined);
         }
       } finally {
         release();

@@ -72,6 +72,11 @@ export const ReportRequestSchema = z
       }),
     orientation: z.enum(['portrait', 'landscape']).optional(),
     timeZone: z.string().trim().max(64).refine(isTimeZone, 'unknown time zone').optional(),
+    /** Tagged (accessible) PDF with a document outline; roughly doubles the printing time. `tagged=1` in a query. */
+    tagged: z
+      .union([z.boolean(), z.enum(['0', '1', 'true', 'false'])])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === true || v === '1' || v === 'true')),
   })
   .strict()
   .refine((r) => r.kind !== 'incident' || r.id, { message: 'An incident report needs the incident id (id=…)', path: ['id'] });

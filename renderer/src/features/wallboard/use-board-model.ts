@@ -1,13 +1,14 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { IncidentState } from '../../../../shared/domain/incident';
 import { isActive } from '../../../../shared/domain/lifecycle';
 import { buildBoard, type BoardModel } from '../../../../shared/wallboard/board-model';
 import { matchesFilters, type BoardFilters } from '../../../../shared/wallboard/filters';
 import { latestSignificant, type TickerItem } from '../../../../shared/wallboard/ticker';
 import { useClock } from '../../ui/clock-store';
-import { useWorkspace } from '../../state/workspace-store';
+import { BOARD_UPDATE_MS, useCoalescedIncidents } from './use-coalesced-incidents';
 
 const TICKER_ITEMS = 6;
+
 const NO_INCIDENTS: IncidentState[] = [];
 
 const sameTicker = (a: readonly TickerItem[], b: readonly TickerItem[]) => a.length === b.length && a.every((t, i) => t.key === b[i]!.key && t.text === b[i]!.text && t.priority === b[i]!.priority);
@@ -17,10 +18,8 @@ const sameTicker = (a: readonly TickerItem[], b: readonly TickerItem[]) => a.len
  * when incidents change; the ticker keeps its identity while its items are the same, so most
  * incident changes do not re-render it.
  */
-function useBoardIncidents(filters: BoardFilters): { active: IncidentState[]; ticker: readonly TickerItem[] } {
-  // Deferred: a burst of stream messages (one task each) is folded into fewer board renders,
-  // which React can interrupt for anything urgent; a change still shows within a frame or two.
-  const all = useDeferredValue(useWorkspace((s) => s.incidents));
+function useBoardIncidents(filters: BoardFilters, coalesceMs: number): { active: IncidentState[]; ticker: readonly TickerItem[] } {
+  const all = useCoalescedIncidents(coalesceMs);
   const previous = useRef<readonly TickerItem[]>([]);
   const computed = useMemo(() => {
     const matching = Object.values(all).filter((i) => matchesFilters(i, filters));
@@ -40,11 +39,11 @@ function useBoardIncidents(filters: BoardFilters): { active: IncidentState[]; ti
  * earliest SLA change falls due (`summary.nextChangeAt`: a warning level reached, a breach, a
  * business-hours boundary) — never on an ordinary tick. The deadline is watched with one
  * comparison per tick of the shared clock (no timer per tile; a jump of the host clock offset is
- * seen at once). With `rerenderAll` (benchmark baseline only) the model is rebuilt afresh on
- * every tick.
+ * seen at once). Incident changes are coalesced (BOARD_UPDATE_MS). With `rerenderAll` (benchmark
+ * baseline only) the model is rebuilt afresh on every tick and for every change.
  */
 export function useBoardModel(filters: BoardFilters, rerenderAll: boolean): { model: BoardModel; ticker: readonly TickerItem[] } {
-  const { active, ticker } = useBoardIncidents(filters);
+  const { active, ticker } = useBoardIncidents(filters, rerenderAll ? 0 : BOARD_UPDATE_MS);
   const [evaluatedAt, setEvaluatedAt] = useState(() => useClock.getState().now);
   const tick = useClock((s) => (rerenderAll ? s.now : 0));
   const model = useMemo(
