@@ -159,10 +159,11 @@ function Report({ r, colors }: { r: TrendsResult; colors: ChartColors }) {
   const first = r.buckets[0];
   const last = r.buckets.at(-1);
   const toDate = last ? zoneDate(new Date(Date.parse(last.end) - 1).toISOString()) : '';
+  const filters = data.describeFilters(r);
   const range: Range = {
     from: first ? zoneDate(first.start) : '',
     to: toDate,
-    label: `${first ? zoneDate(first.start) : ''} to ${toDate} (${r.query.timeZone}), per ${g}`,
+    label: `${first ? zoneDate(first.start) : ''} to ${toDate} (${r.query.timeZone}), per ${g}${filters ? ` · ${filters}` : ''}`,
   };
   const opened = data.priorityCounts(r, 'opened');
   const resolved = data.priorityCounts(r, 'resolved');

@@ -26,6 +26,24 @@ export interface ChartData {
 }
 
 const g = (r: TrendsResult): Granularity => r.query.granularity;
+
+/** "1 incident", "3 incidents". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+/** The query's filters in words, e.g. "P1, P2 · Service Email · exercises included" ('' without filters). */
+export function describeFilters(r: TrendsResult): string {
+  const f = r.query.filters;
+  const parts: string[] = [];
+  if (f.priorities.length) parts.push(f.priorities.join(', '));
+  if (f.categories.length) parts.push(`Category ${f.categories.join(', ')}`);
+  if (f.services.length) parts.push(`Service ${f.services.join(', ')}`);
+  if (f.teams.length) parts.push(`Team ${f.teams.join(', ')}`);
+  if (f.locations.length) parts.push(`Location ${f.locations.join(', ')}`);
+  if (r.query.includeExercises) parts.push('exercises included');
+  return parts.join(' · ');
+}
 const periodName: Record<Granularity, string> = { day: 'day', week: 'week', month: 'month' };
 
 function base(r: TrendsResult, i: number): { key: string; tick: string; period: string } {
@@ -54,7 +72,7 @@ export function priorityCounts(r: TrendsResult, series: 'opened' | 'resolved'): 
     summary:
       total === 0
         ? `No incidents ${series} in this range.`
-        : `${formatCount(total)} incidents ${series}; the busiest ${periodName[g(r)]} was ${rows[top!.index]!.period} with ${formatCount(top!.value)}.`,
+        : `${plural(total, 'incident')} ${series}; the busiest ${periodName[g(r)]} was ${rows[top!.index]!.period} with ${formatCount(top!.value)}.`,
   };
 }
 
@@ -67,7 +85,11 @@ export function backlog(r: TrendsResult): ChartData {
   return {
     rows,
     table: { columns: ['Period end', ...PRIORITIES, 'Total'], rows: rows.map((x, i) => [x.period, ...PRIORITIES.map((p) => r.backlog[i]?.[p] ?? null), r.backlog[i]?.total ?? null]) },
-    summary: last ? `${formatCount(last.total)} open at the end of the range; at most ${formatCount(top!.value)} (${rows[top!.index]!.period}).` : 'No data in this range.',
+    summary: !last
+      ? 'No data in this range.'
+      : top!.value === 0
+        ? 'No incident was open at the end of any period.'
+        : `${formatCount(last.total)} open at the end of the range; at most ${formatCount(top!.value)} (${rows[top!.index]!.period}).`,
   };
 }
 
@@ -113,7 +135,7 @@ export function durations(r: TrendsResult, metric: DurationMetric, priority: Pri
     },
     summary:
       priority === 'all' && total.n
-        ? `Over the range (${who}): median ${formatDuration(total.median)}, 90th percentile ${formatDuration(total.p90)}, mean ${formatDuration(total.mean)} across ${formatCount(total.n)} incidents.`
+        ? `Over the range (${who}): median ${formatDuration(total.median)}, 90th percentile ${formatDuration(total.p90)}, mean ${formatDuration(total.mean)} across ${plural(total.n, 'incident')}.`
         : `${DURATION_TITLES[metric]} per ${periodName[g(r)]} for ${who}.`,
   };
 }
@@ -151,7 +173,7 @@ export function slaBreaches(r: TrendsResult): ChartData {
   return {
     rows,
     table: { columns: ['Period', ...targets.map(targetLabel), 'Total'], rows: rows.map((x) => [x.period, ...targets.map((t) => x[t] ?? 0), x.total]) },
-    summary: all ? `${formatCount(all)} breaches; most were ${SLA_TARGET_LABELS[totals[0]![0]]} targets (${formatCount(totals[0]![1])}).` : 'No SLA breaches in this range.',
+    summary: all ? `${plural(all, 'breach', 'breaches')}; most were ${SLA_TARGET_LABELS[totals[0]![0]]} targets (${formatCount(totals[0]![1])}).` : 'No SLA breaches in this range.',
   };
 }
 
@@ -174,7 +196,7 @@ export function afterHours(r: TrendsResult): ChartData {
   return {
     rows,
     table: { columns: ['Period', 'Work events', 'After hours', 'Share (%)'], rows: rows.map((x) => [x.period, x.events, x.afterHours, x.share]) },
-    summary: `${formatPercent(r.totals.afterHours.rate)} of ${formatCount(r.totals.afterHours.denominator)} work events happened outside Monday–Friday 08:00–18:00 (${r.query.timeZone}).`,
+    summary: `${formatPercent(r.totals.afterHours.rate)} of ${plural(r.totals.afterHours.denominator, 'work event')} happened outside Monday–Friday 08:00–18:00 (${r.query.timeZone}).`,
   };
 }
 
@@ -193,7 +215,7 @@ export function heatmap(r: TrendsResult): ChartData {
     rows: cells.flatMap((row, d) => row.map((n, h) => ({ key: `${d}-${h}`, day: WEEKDAYS[d]!, hour: HOURS[h]!, count: n }))),
     table: { columns: ['Day', ...HOURS.map((h) => `${h}:00`), 'Total'], rows: cells.map((row, d) => [WEEKDAYS[d]!, ...row, byDay[d]!]) },
     summary: total
-      ? `Busiest hour: ${WEEKDAYS[best.d]} ${HOURS[best.h]}:00 (${formatCount(best.n)} incidents started); ${formatPercent(weekend / total, 0)} of starts fell on a weekend.`
+      ? `Busiest hour: ${WEEKDAYS[best.d]} ${HOURS[best.h]}:00 (${plural(best.n, 'incident')} started); ${formatPercent(weekend / total, 0)} of starts fell on a weekend.`
       : 'No incidents started in this range.',
   };
 }
@@ -224,7 +246,7 @@ export function breakdown(r: TrendsResult, dim: Dimension, limit = 12): ChartDat
       rows: all.map((x) => [x.name, x.opened, x.resolved, x.mttrH, x.mttrP90H]),
     },
     summary: top
-      ? `${all.length} ${DIMENSION_LABELS[dim].toLowerCase()} values; most incidents: ${top.name} (${formatCount(top.opened)} opened, median time to resolve ${formatDuration(list[0]!.mttr.median)}).`
+      ? `${plural(all.length, `${DIMENSION_LABELS[dim].toLowerCase()} value`)}; most incidents: ${top.name} (${formatCount(top.opened)} opened, median time to resolve ${formatDuration(list[0]!.mttr.median)}).`
       : 'No incidents in this range.',
   };
 }
@@ -250,7 +272,7 @@ export function recurring(r: TrendsResult, which: 'services' | 'titles', zoneDat
       columns: [which === 'services' ? 'Service' : 'Title', 'Incidents in range', `Most within ${windowDays} days`, 'That window', 'Last', 'Problem candidate', 'Incidents of that window'],
       rows: rows.map((x) => [x.name, x.count, x.peak, x.window, x.last, x.candidate, x.incidents]),
     },
-    summary: `${candidates} ${which === 'services' ? 'services' : 'titles'} failed ${minCount} or more times within ${windowDays} days.`,
+    summary: `${plural(candidates, which === 'services' ? 'service' : 'title')} ${candidates === 1 ? 'was' : 'were'} seen ${minCount} or more times within ${windowDays} days.`,
   };
 }
 
