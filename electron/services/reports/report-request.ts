@@ -75,8 +75,8 @@ export const ReportRequestSchema = z
     /** Tagged (accessible) PDF with a document outline; roughly doubles the printing time. `tagged=1` in a query. */
     tagged: z
       .union([z.boolean(), z.enum(['0', '1', 'true', 'false'])])
-      .optional()
-      .transform((v) => (v === undefined ? undefined : v === true || v === '1' || v === 'true')),
+      .transform((v) => v === true || v === '1' || v === 'true')
+      .optional(),
   })
   .strict()
   .refine((r) => r.kind !== 'incident' || r.id, { message: 'An incident report needs the incident id (id=…)', path: ['id'] });
