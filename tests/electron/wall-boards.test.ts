@@ -33,7 +33,7 @@ function setup(displays: DisplayLike[] = [laptop, tv, side]) {
   const store = new MemoryStore();
   const timers: Array<() => void> = [];
   const windows = createWindowManager({ BrowserWindow: FakeBrowserWindow, preloadPath: '/p', entryUrl: ENTRY, displays: () => screen });
-  const boards = createWallBoards({ openWall: (o) => windows.openWall(o), place: placeOnDisplay, displays: () => screen, store, later: (fn) => timers.push(fn) });
+  const boards = createWallBoards<FakeBrowserWindow>({ openWall: (o) => windows.openWall(o), place: placeOnDisplay, displays: () => screen, store, later: (fn) => timers.push(fn) });
   const runTimers = () => timers.splice(0).forEach((fn) => fn());
   return { screen, store, windows, boards, runTimers };
 }

@@ -299,7 +299,7 @@ describe('WallBoardView', () => {
     };
     window.history.pushState({}, '', '/wall?theme=high-contrast');
     try {
-      render(createElement(ApiProvider, { client }, createElement(App)));
+      render(createElement(ApiProvider, { client, children: createElement(App) }));
       await act(async () => {
         await Promise.resolve();
       });

@@ -176,7 +176,7 @@ describe('ticker and summary', () => {
 
   it('keeps the newest items across many incidents, as a full sort would', () => {
     const { w, make, at } = board();
-    const ids = Array.from({ length: 12 }, (_, i) => make(`#${i}`, (['P1', 'P2', 'P3'] as const)[i % 3], i % 5));
+    const ids = Array.from({ length: 12 }, (_, i) => make(`#${i}`, (['P1', 'P2', 'P3'] as const)[i % 3]!, i % 5));
     ids.forEach((id, i) => {
       at(10 + (i % 4)).run(id, { type: 'assignRole', role: 'coordinator', person: `P${i}` });
       if (i % 2) at(12).run(id, transition('acknowledged'));
