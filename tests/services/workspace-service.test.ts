@@ -89,3 +89,21 @@ describe('WorkspaceService', () => {
     expect(after.timeline.map((e) => e.actor)).toEqual(['Ana Ruiz', 'Desk 3']);
   });
 });
+
+describe('overlapping creates', () => {
+  it('mint distinct ids and lose no incident', async () => {
+    const dir = await tempDir();
+    try {
+      const { service } = await openTestWorkspace(dir.path);
+      const created = (await Promise.all(
+        Array.from({ length: 8 }, (_, i) => service.call('incidents.create', { title: `Parallel ${i}`, impact: 2, urgency: 2 })),
+      )) as Incident[];
+      expect(new Set(created.map((c) => c.id)).size).toBe(8);
+      const { incidents } = (await service.call('incidents.list', {})) as { incidents: Incident[] };
+      expect(incidents.map((i) => i.title).sort()).toEqual(created.map((c) => c.title).sort());
+      await service.close();
+    } finally {
+      await dir.cleanup();
+    }
+  });
+});

@@ -45,6 +45,7 @@ export class WorkspaceService {
   /** Events whose incident's creation event has not arrived yet (other writers, out of order). */
   private readonly orphans = new Map<string, EventEnvelope[]>();
   private readonly listeners = new Set<Listener>();
+  private readonly minted = new Set<string>();
   private readonly closers: Array<() => void | Promise<void>> = [];
   private readonly handlers: HandlerMap = allHandlers(this);
   /** The alert inbox: events of the alert stream are folded here, never into `incidents`. */
@@ -289,9 +290,15 @@ export class WorkspaceService {
     }
   }
 
+  /**
+   * A new incident id for this writer. Ids handed out are remembered until the process ends, so
+   * creates that overlap (the first not yet recorded when the second asks) never share one.
+   */
   mintId(now: number): string {
     const year = new Date(now).getUTCFullYear();
-    return nextIncidentId(this.incidents.keys(), year, writerCode(this.writerId));
+    const id = nextIncidentId([...this.incidents.keys(), ...this.minted], year, writerCode(this.writerId));
+    this.minted.add(id);
+    return id;
   }
 
   info(ctx: CallContext): WorkspaceInfo {
