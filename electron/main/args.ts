@@ -10,6 +10,10 @@ export interface MainArgs {
   wall: boolean;
   /** `--display ID`: the display the start-up wall board covers, fullscreen. */
   displayId?: number;
+  /** `--shared-dir PATH`: overrides WATCHFLOOR_SHARED_DIR and the machine setting. */
+  sharedDir?: string;
+  /** `--writer-name NAME`: how other PCs see this one. */
+  writerName?: string;
 }
 
 /**
@@ -31,6 +35,14 @@ export function parseMainArgs(argv: readonly string[]): MainArgs {
     else if (arg === '--data-dir' || arg.startsWith('--data-dir=')) {
       const [value, last] = valueOf(i, '--data-dir');
       if (value) args.dataDir = value;
+      i = last;
+    } else if (arg === '--shared-dir' || arg.startsWith('--shared-dir=')) {
+      const [value, last] = valueOf(i, '--shared-dir');
+      if (value) args.sharedDir = value;
+      i = last;
+    } else if (arg === '--writer-name' || arg.startsWith('--writer-name=')) {
+      const [value, last] = valueOf(i, '--writer-name');
+      if (value) args.writerName = value;
       i = last;
     } else if (arg === '--display' || arg.startsWith('--display=')) {
       const [value, last] = valueOf(i, '--display');

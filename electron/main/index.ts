@@ -2,11 +2,13 @@
  * Electron main process entry: the only module that imports Electron's values. Everything it wires
  * is a small module taking the Electron objects as parameters, unit-tested in plain Node.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session, shell } from 'electron';
+import { chainHeadsOf } from '../services/reports/chain-heads';
 import { slaRuntimeOf } from '../services/scheduler/sla-runtime';
+import { chooseSharedFolder, savedSharedDir } from '../services/settings/shared-folder-choice';
 import { WallPlacementStore } from '../services/settings/wall-placements';
 import { openWorkspace } from '../services/workspace/open-workspace';
 import type { WorkspaceService } from '../services/workspace/workspace-service';
@@ -16,6 +18,8 @@ import { listDisplays } from './displays';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { createDesktopNotifier } from './notifications';
+import { createReportPrinter } from './print';
+import { registerReportExport } from './report-export';
 import { CONTENT_SECURITY_POLICY, guardWebContents, hardenSession, trustedOrigins } from './security';
 import { createWallBoards } from './wall-boards';
 import { createWindowManager, placeOnDisplay } from './windows';
@@ -68,10 +72,14 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, origins);
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: RENDERER_DIR, csp: CONTENT_SECURITY_POLICY, readFile }));
 
+  const shared = chooseSharedFolder({ flag: args.sharedDir, env: process.env, saved: await savedSharedDir(dataDir), writerName: args.writerName, demo: args.demo });
+  if (shared.demoSkipped) console.log(shared.demoSkipped);
   const service = await openWorkspace({
     dataDir,
     version: app.getVersion(),
-    demo: args.demo,
+    demo: shared.demo,
+    sharedDir: shared.sharedDir ?? undefined,
+    writerName: shared.writerName,
     // Packaged, the demo data is an extra resource; unpackaged it is found in the repository.
     resourcesDir: app.isPackaged ? process.resourcesPath : undefined,
   });
@@ -90,6 +98,21 @@ async function start(): Promise<void> {
     origins,
     targets: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
   });
+  // Reports to PDF from the renderer (ReportLinks' "Export PDF…"): save dialog, hidden print window, open.
+  const printer = createReportPrinter({
+    BrowserWindow,
+    saveDialog: (options) => {
+      const parent = BrowserWindow.getFocusedWindow();
+      return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
+    },
+    openPath: (path) => shell.openPath(path),
+    writeFile,
+    entryUrl,
+    preloadPath: PRELOAD_PATH,
+    documentsDir: app.getPath('documents'),
+    chainHeads: () => chainHeadsOf(service),
+  });
+  const disposeExport = registerReportExport({ ipcMain, origins, exportPdf: printer.exportPdf });
 
   // Wall boards of this machine: which board on which display, restored at start.
   const boards = createWallBoards({
@@ -139,7 +162,10 @@ async function start(): Promise<void> {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) windows.openConsole();
   });
-  closeOnQuit(service, disposeIpc);
+  closeOnQuit(service, () => {
+    disposeIpc();
+    disposeExport();
+  });
 
   const restored = boards.restore();
   if (!args.wall) windows.openConsole();

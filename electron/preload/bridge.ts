@@ -10,12 +10,15 @@ import type { StreamMessage } from '../../shared/contract/stream';
 export interface WatchfloorBridge {
   invoke(method: string, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }>;
   onStream(listener: (message: StreamMessage) => void): () => void;
+  /** A report to PDF: native save dialog, printed in a hidden window, then opened (electron/main/report-export.ts). */
+  exportReport(request: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }>;
 }
 
 /** Builds the bridge over ipcRenderer; the renderer never sees ipcRenderer or IPC event objects. */
 export function createBridge(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>): WatchfloorBridge {
   return {
     invoke: (method, input) => ipc.invoke(IPC_CHANNELS.invoke, String(method), input),
+    exportReport: (request) => ipc.invoke(IPC_CHANNELS.exportReport, request),
     onStream(listener) {
       const relay = (_event: IpcRendererEvent, message: StreamMessage) => listener(message);
       ipc.on(IPC_CHANNELS.stream, relay);

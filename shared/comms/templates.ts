@@ -4,21 +4,45 @@
  * result before sending. Sending records a `status_update` entry, which meets the first-update
  * target and restarts the update cadence clock.
  */
+import { z } from 'zod';
 import type { IncidentState } from '../domain/incident';
 import { STATUS_LABELS } from '../domain/lifecycle';
 
-export type Audience = 'internal' | 'executive' | 'customers';
-export const AUDIENCES: readonly Audience[] = ['internal', 'executive', 'customers'];
+export const AudienceSchema = z.enum(['internal', 'executive', 'customers']);
+export type Audience = z.infer<typeof AudienceSchema>;
+export const AUDIENCES: readonly Audience[] = AudienceSchema.options;
 
-export interface UpdateTemplate {
-  audience: Audience;
-  label: string;
-  /** Put in front of the text, so the timeline shows who the update was for. */
-  prefix: string;
-  text: string;
-}
+const FIELDS = ['id', 'title', 'priority', 'status', 'services', 'next', 'age'] as const;
 
-export const DEFAULT_UPDATE_TEMPLATES: Record<Audience, UpdateTemplate> = {
+export const UpdateTemplateSchema = z
+  .object({
+    audience: AudienceSchema,
+    label: z.string().trim().min(1).max(40),
+    /** Put in front of the text, so the timeline shows who the update was for. */
+    prefix: z.string().trim().max(40),
+    text: z
+      .string()
+      .trim()
+      .min(1)
+      .max(4000)
+      // A misspelt field would reach stakeholders as "{titel}": refuse it when the template is published.
+      .refine((t) => [...t.matchAll(/\{(\w+)\}/g)].every(([, key]) => (FIELDS as readonly string[]).includes(key!)), {
+        message: `Unknown {field}: use ${FIELDS.map((f) => `{${f}}`).join(', ')}`,
+      }),
+  })
+  .strict();
+export type UpdateTemplate = z.infer<typeof UpdateTemplateSchema>;
+
+/** One template per audience; each names its own audience. */
+export const UpdateTemplatesSchema = z
+  .object({ internal: UpdateTemplateSchema, executive: UpdateTemplateSchema, customers: UpdateTemplateSchema })
+  .strict()
+  .superRefine((templates, ctx) => {
+    for (const a of AUDIENCES) if (templates[a].audience !== a) ctx.addIssue({ code: 'custom', path: [a, 'audience'], message: `Must be "${a}"` });
+  });
+export type UpdateTemplates = z.infer<typeof UpdateTemplatesSchema>;
+
+export const DEFAULT_UPDATE_TEMPLATES: UpdateTemplates = {
   internal: {
     audience: 'internal',
     label: 'Internal',
@@ -46,8 +70,6 @@ export interface TemplateFacts {
   age: string;
 }
 
-const FIELDS = ['id', 'title', 'priority', 'status', 'services', 'next', 'age'] as const;
-
 /** The template with every `{field}` replaced; unknown fields stay as they are. */
 export function fillTemplate(template: string, incident: Pick<IncidentState, 'id' | 'title' | 'priority' | 'status' | 'services'>, facts: TemplateFacts): string {
   const values: Record<(typeof FIELDS)[number], string> = {
@@ -63,7 +85,7 @@ export function fillTemplate(template: string, incident: Pick<IncidentState, 'id
 }
 
 /** The text of a recorded update: the audience prefix, then the coordinator's text. */
-export function updateText(audience: Audience, text: string, templates: Record<Audience, UpdateTemplate> = DEFAULT_UPDATE_TEMPLATES): string {
+export function updateText(audience: Audience, text: string, templates: UpdateTemplates = DEFAULT_UPDATE_TEMPLATES): string {
   const prefix = templates[audience].prefix;
   const body = text.trim();
   return body.startsWith(prefix) ? body : `${prefix} ${body}`;

@@ -2,11 +2,14 @@ import { z } from 'zod';
 import { IncidentStateSchema } from '../domain/incident';
 import { NotificationSchema } from '../notifications/model';
 import { AlertGroupSchema, CriticalAlertSchema } from './alerts-api';
+import { StoreStatusSchema } from './store-api';
 
 /** What the backend pushes to every connected client (IPC events or server-sent events). */
 export const StreamMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('incidents'), incidents: z.array(IncidentStateSchema) }),
   z.object({ kind: z.literal('settings') }),
+  /** The organisation's policies changed (a version published here or on another PC): reload with `policies.get`. */
+  z.object({ kind: z.literal('policies') }),
   /** Progress of an `import.run` call (`done` of `total` incidents in `phase`). */
   z.object({
     kind: z.literal('importProgress'),
@@ -39,5 +42,7 @@ export const StreamMessageSchema = z.discriminatedUnion('kind', [
     critical: z.array(CriticalAlertSchema).default([]),
     monitoringSuggested: z.array(z.string()).default([]),
   }),
+  /** The shared folder's status changed (at most twice a second; every few seconds while syncing). */
+  z.object({ kind: z.literal('store'), status: StoreStatusSchema }),
 ]);
 export type StreamMessage = z.infer<typeof StreamMessageSchema>;

@@ -135,6 +135,12 @@ function checkTransition(s: IncidentState, c: Extract<IncidentCommand, { type: '
 const FINAL_STATUSES: readonly IncidentState['status'][] = ['closed', 'cancelled'];
 const AFTER_FINAL: readonly IncidentCommand['type'][] = ['transition', 'addEntry', 'correctEntry', 'addRelation', 'removeRelation'];
 
+/** The current values of the fields an edit names: what its writer saw (shared/domain/conflicts.ts). */
+function previousFields(s: IncidentState, fields: Extract<IncidentCommand, { type: 'updateFields' }>['fields']) {
+  const names = (Object.keys(fields) as Array<keyof typeof fields>).filter((k) => fields[k] !== undefined);
+  return Object.fromEntries(names.map((k) => [k, s[k]]));
+}
+
 /** Validates a command against the incident's state and the organisation's rules; returns the events to record. */
 export function decide(s: IncidentState, c: IncidentCommand, ctx: DecisionContext): PendingEvent[] {
   const id = s.id;
@@ -143,12 +149,13 @@ export function decide(s: IncidentState, c: IncidentCommand, ctx: DecisionContex
   switch (c.type) {
     case 'updateFields':
       if (Object.keys(c.fields).length === 0) throw new DomainError('fields.empty', 'Nothing to change', 'fields');
-      return [ev(id, 'incident.fieldsChanged', { fields: c.fields, reason: c.reason })];
+      return [ev(id, 'incident.fieldsChanged', { fields: c.fields, reason: c.reason, previous: previousFields(s, c.fields) })];
     case 'setPriority': {
       const priority = c.override ?? priorityFor(c.impact, c.urgency, ctx.matrix);
       if (priority === s.priority && c.impact === s.impact && c.urgency === s.urgency && c.override === s.priorityOverride)
         throw new DomainError('priority.unchanged', `${id} already has impact ${c.impact}, urgency ${c.urgency}, ${priority}`);
-      return [ev(id, 'incident.priorityChanged', { impact: c.impact, urgency: c.urgency, override: c.override, priority, reason: c.reason })];
+      const previous = { impact: s.impact, urgency: s.urgency, override: s.priorityOverride, priority: s.priority };
+      return [ev(id, 'incident.priorityChanged', { impact: c.impact, urgency: c.urgency, override: c.override, priority, reason: c.reason, previous })];
     }
     case 'transition': {
       const rule = checkTransition(s, c, ctx);
@@ -161,7 +168,7 @@ export function decide(s: IncidentState, c: IncidentCommand, ctx: DecisionContex
       return out;
     }
     case 'setMilestone':
-      return [ev(id, 'incident.milestoneSet', { milestone: c.milestone, at: c.at, reason: c.reason })];
+      return [ev(id, 'incident.milestoneSet', { milestone: c.milestone, at: c.at, reason: c.reason, previous: s.milestones[c.milestone] ?? null })];
     case 'recordReview':
       if (c.outcome === 'waived' && !c.reason) throw new DomainError('review.reasonRequired', 'Waiving the review needs a reason', 'reason');
       return [ev(id, 'incident.reviewRecorded', { outcome: c.outcome, reason: c.reason })];

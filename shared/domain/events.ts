@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { LevelSchema, PrioritySchema } from './priority';
+import { LevelSchema, PrioritySchema, PrioritySettingSchema } from './priority';
 import { StatusSchema } from './lifecycle';
 import { AlertEventPayloads } from '../alerts/events';
 import { SlaEventPayloads } from '../sla/events';
+import { OrgEventPayloads } from '../org/events';
 import {
   EntryKindSchema,
   IsoTimeSchema,
@@ -56,13 +57,19 @@ const IncidentEventPayloads = {
     urgency: LevelSchema,
     priority: PrioritySchema,
   }),
-  'incident.fieldsChanged': z.object({ fields: IncidentFieldsPatchSchema, reason: z.string().max(2000).default('') }),
+  /**
+   * `previous` (here, in priorityChanged and milestoneSet): what the writer saw before the change,
+   * so the fold can tell a change made without seeing another writer's (shared/domain/conflicts.ts).
+   * Optional: events recorded before it was added still parse.
+   */
+  'incident.fieldsChanged': z.object({ fields: IncidentFieldsPatchSchema, reason: z.string().max(2000).default(''), previous: IncidentFieldsPatchSchema.optional() }),
   'incident.priorityChanged': z.object({
     impact: LevelSchema,
     urgency: LevelSchema,
     override: PrioritySchema.nullable(),
     priority: PrioritySchema,
     reason: text(2000),
+    previous: PrioritySettingSchema.optional(),
   }),
   'incident.statusChanged': z.object({
     from: StatusSchema,
@@ -71,7 +78,12 @@ const IncidentEventPayloads = {
     resolution: ResolutionSchema.optional(),
     link: z.string().max(40).optional(),
   }),
-  'incident.milestoneSet': z.object({ milestone: MilestoneSchema, at: IsoTimeSchema.nullable(), reason: z.string().max(2000).default('') }),
+  'incident.milestoneSet': z.object({
+    milestone: MilestoneSchema,
+    at: IsoTimeSchema.nullable(),
+    reason: z.string().max(2000).default(''),
+    previous: IsoTimeSchema.nullable().optional(),
+  }),
   'incident.reviewRecorded': z.object({ outcome: z.enum(['done', 'waived']), reason: z.string().max(2000).default('') }),
   'role.assigned': z.object({ role: RoleSchema, person: text(120), previous: z.string().nullable() }),
   'role.released': z.object({ role: RoleSchema, person: text(120) }),
@@ -105,13 +117,14 @@ const IncidentEventPayloads = {
 
 /**
  * Every event type the app knows: the incident's own, the SLA engine's (breaches, warnings,
- * escalations: recorded on the incident) and alert intake's (recorded on the `alerts` stream).
+ * escalations: recorded on the incident), alert intake's (recorded on the `alerts` stream) and the
+ * organisation's (published policies, on the `org` stream).
  */
-export const EventPayloads = { ...IncidentEventPayloads, ...SlaEventPayloads, ...AlertEventPayloads } as const;
+export const EventPayloads = { ...IncidentEventPayloads, ...SlaEventPayloads, ...AlertEventPayloads, ...OrgEventPayloads } as const;
 
 export type EventType = keyof typeof EventPayloads;
 export const EVENT_TYPES = Object.keys(EventPayloads) as EventType[];
-/** The types a person's commands produce (decide()); the rest come from the SLA engine and alert intake. */
+/** The types a person's commands produce (decide()); the rest come from the SLA engine, alert intake and the organisation. */
 export const INCIDENT_EVENT_TYPES = Object.keys(IncidentEventPayloads) as Array<keyof typeof IncidentEventPayloads>;
 export type PayloadOf<T extends EventType> = z.infer<(typeof EventPayloads)[T]>;
 

@@ -3,6 +3,7 @@ import { LevelSchema, PrioritySchema } from './priority';
 import { StatusSchema } from './lifecycle';
 import { EntryKindSchema, MilestoneSchema, RelationKindSchema, SourceSchema, TaskStatusSchema } from './vocabulary';
 import { EventEnvelopeSchema } from './events';
+import { ConflictSchema } from './conflicts';
 
 const MilestonesSchema = z.partialRecord(MilestoneSchema, z.string());
 
@@ -73,5 +74,7 @@ export const IncidentStateSchema = z.object({
   version: z.string(),
   /** Every event of the incident in fold order: the timeline. */
   timeline: z.array(EventEnvelopeSchema),
+  /** Concurrent changes by two writers where the later one was kept, in fold order (shared/domain/conflicts.ts). Defaulted: older states have none. */
+  conflicts: z.array(ConflictSchema).default([]),
 });
 export type IncidentState = z.infer<typeof IncidentStateSchema>;

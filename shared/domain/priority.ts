@@ -9,6 +9,10 @@ export type Priority = z.infer<typeof PrioritySchema>;
 
 export const PRIORITIES: readonly Priority[] = PrioritySchema.options;
 
+/** An incident's priority with how it was reached: the matrix inputs and an override, if any. */
+export const PrioritySettingSchema = z.object({ impact: LevelSchema, urgency: LevelSchema, override: PrioritySchema.nullable(), priority: PrioritySchema });
+export type PrioritySetting = z.infer<typeof PrioritySettingSchema>;
+
 /** matrix[impact-1][urgency-1] → priority; organisation data, editable. */
 export const PriorityMatrixSchema = z.array(z.array(PrioritySchema).length(3)).length(3);
 export type PriorityMatrix = z.infer<typeof PriorityMatrixSchema>;

@@ -65,6 +65,8 @@ export const EscalationPolicySchema = z.object({
 });
 export type EscalationPolicy = z.infer<typeof EscalationPolicySchema>;
 export type EscalationPolicyInput = z.input<typeof EscalationPolicySchema>;
+/** What a person publishes: version and effective time are assigned by the organisation's history. */
+export const EscalationPolicyDraftSchema = EscalationPolicySchema.omit({ version: true, effectiveFrom: true });
 
 /** How specific a policy is: a service match beats a category match beats a priority-only match. */
 function specificity(p: EscalationPolicy): number {

@@ -58,27 +58,34 @@ export const PriorityTargetsSchema = z.strictObject({
 export type PriorityTargets = z.infer<typeof PriorityTargetsSchema>;
 export type TargetSpec = NonNullable<PriorityTargets[SlaTarget]>;
 
-export const SlaPolicySchema = z
-  .object({
-    id: z.string().min(1).max(60),
-    version: z.number().int().positive(),
-    name: z.string().max(200).default(''),
-    /** From when this version applies to newly created incidents. */
-    effectiveFrom: IsoTimeSchema,
-    warnAt: WarnAtSchema.default([75, 90]),
-    /** Named calendars the targets refer to ("24x7" is built in). */
-    calendars: z.record(z.string().min(1).max(60), CalendarSchema).default({}),
-    priorities: z.partialRecord(PrioritySchema, PriorityTargetsSchema),
-  })
-  .superRefine((p, ctx) => {
-    if (Object.hasOwn(p.calendars, ALWAYS_CALENDAR)) ctx.addIssue({ code: 'custom', message: `"${ALWAYS_CALENDAR}" is built in`, path: ['calendars', ALWAYS_CALENDAR] });
-    for (const [priority, targets] of Object.entries(p.priorities)) {
-      for (const [target, spec] of Object.entries(targets ?? {})) {
-        if (spec && spec.calendar !== ALWAYS_CALENDAR && !Object.hasOwn(p.calendars, spec.calendar))
-          ctx.addIssue({ code: 'custom', message: `unknown calendar "${spec.calendar}"`, path: ['priorities', priority, target, 'calendar'] });
-      }
+const slaPolicyShape = z.object({
+  id: z.string().min(1).max(60),
+  version: z.number().int().positive(),
+  name: z.string().max(200).default(''),
+  /** From when this version applies to newly created incidents. */
+  effectiveFrom: IsoTimeSchema,
+  warnAt: WarnAtSchema.default([75, 90]),
+  /** Named calendars the targets refer to ("24x7" is built in). */
+  calendars: z.record(z.string().min(1).max(60), CalendarSchema).default({}),
+  priorities: z.partialRecord(PrioritySchema, PriorityTargetsSchema),
+});
+
+function checkCalendars(p: Pick<z.infer<typeof slaPolicyShape>, 'calendars' | 'priorities'>, ctx: z.RefinementCtx): void {
+  if (Object.hasOwn(p.calendars, ALWAYS_CALENDAR)) ctx.addIssue({ code: 'custom', message: `"${ALWAYS_CALENDAR}" is built in`, path: ['calendars', ALWAYS_CALENDAR] });
+  for (const [priority, targets] of Object.entries(p.priorities)) {
+    for (const [target, spec] of Object.entries(targets ?? {})) {
+      if (spec && spec.calendar !== ALWAYS_CALENDAR && !Object.hasOwn(p.calendars, spec.calendar))
+        ctx.addIssue({ code: 'custom', message: `unknown calendar "${spec.calendar}"`, path: ['priorities', priority, target, 'calendar'] });
     }
-  });
+  }
+}
+
+export const SlaPolicySchema = slaPolicyShape.superRefine(checkCalendars);
+/**
+ * What a person publishes: the policy without its identity and version, which the organisation's
+ * history assigns (shared/org/policies.ts: next version, effective from the moment of publishing).
+ */
+export const SlaPolicyDraftSchema = slaPolicyShape.omit({ id: true, version: true, effectiveFrom: true }).superRefine(checkCalendars);
 export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
 export type SlaPolicyInput = z.input<typeof SlaPolicySchema>;
 

@@ -10,6 +10,7 @@
  */
 import type { IncidentState } from '../domain/incident';
 import { workCalendar } from '../sla/calendar';
+import { historyOf, type IncidentHistory } from '../sla/history';
 import { computeClocks, isLive, nearestClock, slaRisk, thresholdMs, warnLevels, type SlaClock } from '../sla/clocks';
 import { calendarOf, policyFor, type SlaPolicy } from '../sla/policy';
 import { DEFAULT_ORG_POLICIES, updateClock } from '../sla/snapshot';
@@ -84,6 +85,29 @@ export function nextChangeFrom(policy: SlaPolicy, clocks: readonly SlaClock[], n
   return next === Infinity ? null : next;
 }
 
+/**
+ * The earliest recorded moment of the incident after `now`, or Infinity. Events stamped ahead of
+ * this PC's clock (another PC's clock runs fast, a milestone entered for later) start, stop or
+ * re-time clocks when that moment arrives, with no new data to trigger a re-evaluation; the
+ * engine's nextChangeAt only looks at clocks already counting, so without this an incident created
+ * "in the future" would keep its empty SLA picture until it next changed.
+ */
+export function nextRecordedAfter(h: IncidentHistory, now: number): number {
+  let next = Infinity;
+  const consider = (t: number | null | undefined) => {
+    if (t != null && t > now && t < next) next = t;
+  };
+  consider(h.createdAt);
+  consider(h.leftNewAt);
+  consider(h.doneSince);
+  for (const t of h.statusTimes) consider(t);
+  for (const t of h.priorityTimes) consider(t);
+  for (const t of h.updates) consider(t);
+  for (const t of h.reopens) consider(t);
+  for (const t of Object.values(h.milestones)) consider(t);
+  return next;
+}
+
 /** The board's SLA picture of an incident at `now`, computed afresh. */
 export function evaluateBoardSla(incident: IncidentState, now: number, policies: readonly SlaPolicy[] = BOARD_SLA_POLICIES): BoardSla {
   const policy = policyFor(incident, policies);
@@ -91,10 +115,10 @@ export function evaluateBoardSla(incident: IncidentState, now: number, policies:
   const clocks = computeClocks(incident, policy, now);
   const live = clocks.filter(isLive);
   const update = updateClock(clocks);
-  const next = nextChangeFrom(policy, clocks, now);
+  const next = Math.min(nextChangeFrom(policy, clocks, now) ?? Infinity, nextRecordedAfter(historyOf(incident), now));
   return {
     at: now,
-    validUntil: next === null ? Infinity : Math.max(next, now + 1),
+    validUntil: Math.max(next, now + 1),
     shown: shownClock(clocks),
     tone: live.some(isBreached) ? 'breached' : live.some((c) => c.state === 'warning') ? 'warning' : 'ok',
     risk: slaRisk(clocks),

@@ -73,8 +73,8 @@ export function significantEvents(incident: IncidentState): TickerItem[] {
   return out;
 }
 
-/** Newest first; ties by event id, descending. */
-function newer(a: TickerItem, b: TickerItem): number {
+/** Newest first; ties by key, descending (incident changes and critical alerts alike). */
+export function newerFirst(a: { atMs: number; key: string }, b: { atMs: number; key: string }): number {
   return a.atMs === b.atMs ? (a.key < b.key ? 1 : a.key > b.key ? -1 : 0) : b.atMs - a.atMs;
 }
 
@@ -90,9 +90,9 @@ export function latestSignificant(incidents: Iterable<IncidentState>, limit = 8)
     // an incident's own newest `limit` (in timeline order) are its candidates
     for (let k = events.length - 1; k >= 0 && k >= events.length - limit; k--) {
       const item = events[k]!;
-      if (best.length === limit && newer(item, best[limit - 1]!) >= 0) continue;
+      if (best.length === limit && newerFirst(item, best[limit - 1]!) >= 0) continue;
       let at = best.length;
-      while (at > 0 && newer(item, best[at - 1]!) < 0) at--;
+      while (at > 0 && newerFirst(item, best[at - 1]!) < 0) at--;
       best.splice(at, 0, item);
       if (best.length > limit) best.pop();
     }

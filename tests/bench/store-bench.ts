@@ -1,6 +1,7 @@
 /**
  * Shared folder store benchmarks. Each exported function prints one JSON line per figure:
- * {name, value, unit, baseline?, ratio?, note?}.
+ * {name, value, unit, baseline?, ratio?, note?, load1, at} — load1 is the machine's 1-minute load
+ * average when the figure was taken (this machine's 2 cores are shared), at the time (ISO).
  *
  * - benchDurableCommit: one action (WorkspaceService call, acknowledged after the local fsync)
  *   p50/p99, against writing the same bytes to a new file + fsync + rename, in the same run.
@@ -15,8 +16,9 @@
  * Run all: `npx tsx tests/bench/store-bench.ts` (or import `runStoreBench` / the single functions).
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -47,6 +49,8 @@ interface Line {
   baseline?: number;
   ratio?: number;
   note?: string;
+  load1?: number;
+  at?: string;
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -54,6 +58,8 @@ function emit(line: Line): Line {
   const out: Line = { ...line, value: r3(line.value) };
   if (line.baseline !== undefined) out.baseline = r3(line.baseline);
   if (line.ratio !== undefined) out.ratio = r3(line.ratio);
+  out.load1 = r3(loadavg()[0]!);
+  out.at = new Date().toISOString();
   console.log(JSON.stringify(out));
   return out;
 }
@@ -216,6 +222,21 @@ export async function buildLargeShare(share: string, incidents = 10_000, perInci
   return { events: count, snapshot: join(share, 'snapshots', name) };
 }
 
+/**
+ * This process's peak RSS. Linux's ru_maxrss (process.resourceUsage) keeps the parent's RSS at
+ * fork across exec, so a child of the bench (which has just built a large share in memory) would
+ * report the parent's peak; VmHWM belongs to the child's own address space.
+ */
+function peakRssMB(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]) / 1024;
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
+
 /** Runs this file as a child process (own heap, own peak RSS) and returns its one JSON result. */
 function child(args: string[]): Promise<Record<string, number>> {
   return new Promise((resolve, reject) => {
@@ -241,7 +262,7 @@ async function childOpen(share: string, dataDir: string): Promise<void> {
   const { incidents } = (await service.call('incidents.list', { scope: 'all' })) as { incidents: Array<{ timeline: unknown[] }> };
   const openMs = performance.now() - t0;
   const events = incidents.reduce((n, i) => n + i.timeline.length, 0);
-  const maxRssMB = process.resourceUsage().maxRSS / 1024;
+  const maxRssMB = peakRssMB();
   await service.close();
   console.log(JSON.stringify({ openMs, events, incidents: incidents.length, maxRssMB }));
 }
@@ -258,7 +279,7 @@ async function childParse(snapshot: string): Promise<void> {
     n++;
     start = end + 1;
   }
-  console.log(JSON.stringify({ parseMs: performance.now() - t0, events: n, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  console.log(JSON.stringify({ parseMs: performance.now() - t0, events: n, maxRssMB: peakRssMB() }));
 }
 
 export async function benchOpenLarge(incidents = 10_000, perIncident = 100): Promise<Line[]> {

@@ -259,6 +259,48 @@ test('a change made through the API appears on the board within 1 s', async ({ p
   }
 });
 
+test('critical alerts posted to the receiver show on the ticker: one from before the board opened, one live', async ({ page }) => {
+  const host = await startBrowserHost();
+  try {
+    const a = api(host.url);
+    await seed(a, 2);
+    const secret = 'e2e-nms-secret-0123456789abcdef';
+    await a.ok('alerts.updateSettings', {
+      receiver: { enabled: true, bindAddress: '127.0.0.1', port: 0 },
+      sources: [{ id: 'nms', name: 'Network monitoring', format: 'generic', secret }],
+    });
+    const { baseUrl } = await a.ok<{ baseUrl: string }>('alerts.receiverStatus', {});
+    const post = async (body: Record<string, unknown>) => {
+      const r = await fetch(`${baseUrl}/alerts/nms`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` }, body: JSON.stringify(body) });
+      expect(r.status).toBe(202);
+    };
+    await post({ title: 'Core router CR-1 unreachable', dedupKey: 'cr-1', status: 'firing', severity: 'critical' });
+    await post({ title: 'Disk 81% on backup-2', dedupKey: 'disk-2', status: 'firing', severity: 'warning' }); // not critical: not on the ticker
+
+    await page.setViewportSize(HD);
+    await openBoard(page, host, '', 2);
+    const ticker = page.getByRole('region', { name: 'Latest changes and critical alerts' });
+    const alerts = ticker.locator('.wall-ticker__item--alert');
+    await expect(alerts).toHaveCount(1);
+    await expect(alerts.first()).toContainText('CRITICAL ALERT');
+    await expect(alerts.first()).toContainText('nms');
+    await expect(alerts.first()).toContainText('Core router CR-1 unreachable');
+    await expect(alerts.first()).toContainText(/\d+s ago|\dm ago/);
+    await expect(ticker).not.toContainText('Disk 81%');
+
+    // a new one arrives while the board is open: first on the ticker
+    await post({ title: 'Dispatch radio console offline', dedupKey: 'radio-1', status: 'firing', severity: 'critical' });
+    await expect(ticker.locator('li').first()).toContainText('Dispatch radio console offline', { timeout: 5_000 });
+    await expect(alerts).toHaveCount(2);
+    await page.screenshot({ path: 'test-results/wall-ticker-alerts-1920.png' });
+    // the alert pill is readable: no serious or critical axe finding on the ticker
+    const { violations } = await new AxeBuilder({ page }).include('.wall-ticker').analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  } finally {
+    await host.stop();
+  }
+});
+
 test('acknowledging (clicking) a pulsing tile stops the pulse, on this board', async ({ page }) => {
   const host = await startBrowserHost();
   try {

@@ -78,7 +78,7 @@ test('creates an incident in the console, shows it on a wall board window, and k
       const w = window as unknown as Record<string, unknown>;
       return { require: typeof w.require, process: typeof w.process, bridge: Object.keys((w.watchfloor as object) ?? {}).sort() };
     });
-    expect(exposed).toEqual({ require: 'undefined', process: 'undefined', bridge: ['invoke', 'onStream'] });
+    expect(exposed).toEqual({ require: 'undefined', process: 'undefined', bridge: ['exportReport', 'invoke', 'onStream'] });
 
     await consoleWin.getByRole('button', { name: 'New incident' }).click();
     await consoleWin.getByLabel('Title', { exact: true }).fill(title);

@@ -33,6 +33,12 @@ describe('preload bridge', () => {
     expect(invocations).toEqual([[IPC_CHANNELS.invoke, 'incidents.list', { scope: 'all' }]]);
   });
 
+  it('asks the main process for a report PDF on its own channel', async () => {
+    const { ipc, invocations } = fakeIpcRenderer(() => ({ ok: true, value: { canceled: true } }));
+    expect(await createBridge(ipc).exportReport({ kind: 'situation' })).toEqual({ ok: true, value: { canceled: true } });
+    expect(invocations).toEqual([[IPC_CHANNELS.exportReport, { kind: 'situation' }]]);
+  });
+
   it("feeds the renderer's IPC client: errors come back as ApiErrors", async () => {
     const { ipc } = fakeIpcRenderer(() => ({ ok: false, error: { code: 'invalid_input', message: 'impact: Invalid input', field: 'impact' } }));
     const client = createIpcClient(createBridge(ipc));

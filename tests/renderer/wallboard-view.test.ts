@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WorkspaceInfo } from '../../shared/contract/api';
+import type { StreamMessage } from '../../shared/contract/stream';
 import type { IncidentState } from '../../shared/domain/incident';
 import { DEFAULT_LIFECYCLE } from '../../shared/domain/lifecycle';
 import { DEFAULT_PRIORITY_MATRIX } from '../../shared/domain/priority';
@@ -342,6 +343,49 @@ describe('WallBoardView', () => {
     expect(container.querySelectorAll('.wall-tile--compact')).toHaveLength(30);
     expect(screen.queryByText(/^Page /)).toBeNull();
     expect((container.querySelector('.wall-grid') as HTMLElement).style.getPropertyValue('--wall-tile-fs')).toBe('22.68px');
+  });
+
+  it('shows critical alerts on the ticker: recent ones from the inbox, new ones from the stream, marked in words', async () => {
+    const { list } = incidents([['P2', 'CAD slow']]);
+    setStore(list);
+    const at = new Date(T0 + 2 * MIN).toISOString();
+    const firing = {
+      dedupKey: 'k', format: 'generic', status: 'firing', acknowledged: false, severity: 'critical', rawSeverity: 'critical',
+      title: 'Core switch down', description: '', labels: {}, annotations: {}, links: [], startsAt: at, endsAt: null, exercise: false,
+      flag: null, placeholder: false, firstSeenAt: at, lastSeenAt: at, lastChangedAt: at, count: 1, fires: 1,
+    };
+    const group = {
+      id: 'nms/core', source: 'nms', groupKey: 'core', format: 'generic', title: 'Core switch down', severity: 'critical', peakSeverity: 'critical',
+      labels: {}, alerts: [firing], firstSeenAt: at, lastSeenAt: at, lastChangedAt: at, count: 1, duplicates: 0, firing: true, firingCount: 1,
+      acknowledged: false, truncatedAlerts: 0, exercise: false, flag: null, incidentId: null, incidentCreated: false, dismissed: null,
+    };
+    let push: (m: StreamMessage) => void = () => {};
+    const client: ApiClient = {
+      call: ((method: string) =>
+        Promise.resolve(method === 'alerts.inbox' ? { groups: [group], counts: {}, truncated: false, dedupWindowMinutes: 15 } : {})) as ApiClient['call'],
+      subscribe: (l) => {
+        push = l;
+        return () => {};
+      },
+      onConnectionChange: () => () => {},
+    };
+    render(createElement(ApiProvider, { client, children: createElement(WallBoardView, { params: new URLSearchParams() }) }));
+    await act(async () => {
+      await Promise.resolve();
+    });
+    const ticker = () => screen.getByRole('region', { name: 'Latest changes and critical alerts' });
+    const lines = () => [...ticker().querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(lines()[0]).toMatch(/^\d\d:\d\d ⚠ CRITICAL ALERT nms Core switch down 3m ago$/);
+    expect(lines()[1]).toMatch(/New P2: CAD slow$/);
+
+    act(() =>
+      push({
+        kind: 'alerts', groups: [], truncated: false, monitoringSuggested: [],
+        critical: [{ groupId: 'pd/db', source: 'pagerduty', title: 'Primary DB unreachable', at: new Date(T0 + 4 * MIN).toISOString(), incidentId: null, exercise: false }],
+      }),
+    );
+    expect(lines()[0]).toMatch(/CRITICAL ALERT pagerduty Primary DB unreachable 1m ago$/);
+    expect(lines()).toHaveLength(3);
   });
 
   it('never needs the API client (read-only: it renders without one)', () => {

@@ -129,7 +129,7 @@ describe('trends.query', () => {
   it('re-reads only incidents whose version changed since the last query', async () => {
     const { service, b, run, advance } = await seeded();
     const cache = new FactsCache([DEFAULT_SLA_POLICY]);
-    const query = trendsHandlers(service, cache)['trends.query'];
+    const query = trendsHandlers(service, () => cache)['trends.query'];
     const input = { ...WEEKS, filters: { priorities: [], categories: [], teams: [], services: [], locations: [] }, includeExercises: false, recurrence: { minCount: 3, windowDays: 30 } };
     const first = await query(input, { actor: 'test' });
     expect([cache.misses, cache.hits]).toEqual([3, 0]);
@@ -141,6 +141,23 @@ describe('trends.query', () => {
     const after = await query(input, { actor: 'test' });
     expect([cache.misses, cache.hits]).toEqual([4, 5]);
     expect(after.mtta[1]!.all.n).toBe(1);
+  });
+
+  it('measures against the published SLA policy versions: a publish starts a fresh cache', async () => {
+    const { service } = await seeded();
+    const made: number[] = [];
+    const query = trendsHandlers(service, (p) => {
+      made.push(p.sla.length);
+      return new FactsCache(p.sla);
+    })['trends.query'];
+    const input = { ...WEEKS, filters: { priorities: [], categories: [], teams: [], services: [], locations: [] }, includeExercises: false, recurrence: { minCount: 3, windowDays: 30 } };
+    await query(input, { actor: 'test' });
+    await query(input, { actor: 'test' });
+    expect(made).toEqual([1]);
+    const { id: _id, version: _version, effectiveFrom: _from, ...draft } = structuredClone(DEFAULT_SLA_POLICY);
+    await service.call('policies.publishSla', { policy: draft }, { actor: 'Dana' });
+    await query(input, { actor: 'test' });
+    expect(made).toEqual([1, 2]);
   });
 });
 

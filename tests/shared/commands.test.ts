@@ -337,7 +337,8 @@ describe('updateFields', () => {
     const { w, id } = fresh({ category: 'Network', major: true, source: 'monitoring' });
     const before = w.get(id);
     const [e] = w.advance(MIN).run(id, { type: 'updateFields', fields: { title: 'Core switch failure — floor 3' }, reason: 'More precise' });
-    expect(e!.data).toEqual({ fields: { title: 'Core switch failure — floor 3' }, reason: 'More precise' });
+    // `previous`: what this writer saw, so a concurrent edit elsewhere shows as a conflict
+    expect(e!.data).toEqual({ fields: { title: 'Core switch failure — floor 3' }, reason: 'More precise', previous: { title: before.title } });
     expect(w.get(id)).toMatchObject({
       title: 'Core switch failure — floor 3',
       description: before.description,

@@ -4,7 +4,7 @@ import { DomainError, type IncidentCommandInput } from '../../shared/domain/comm
 import { compareEvents, CURRENT_EVENT_VERSION, INCIDENT_EVENT_TYPES, isKnownEvent, parseEvent, type EventEnvelope } from '../../shared/domain/events';
 import { IncidentStateSchema, type IncidentState } from '../../shared/domain/incident';
 import { allowedTransitions, DEFAULT_LIFECYCLE } from '../../shared/domain/lifecycle';
-import { foldIncident, foldInto } from '../../shared/domain/reducer';
+import { foldIncident, foldInto, foldManyInto } from '../../shared/domain/reducer';
 import { EntryKindSchema, MilestoneSchema, RelationKindSchema, type RelationKind } from '../../shared/domain/vocabulary';
 import { domainFields, iso, shuffle, T0, transition, Writer } from './helpers';
 
@@ -83,7 +83,14 @@ type Action =
   | { kind: 'create'; writer: number; gap: number }
   | { kind: 'command'; writer: number; incident: number; pick: number; r: number; gap: number }
   | { kind: 'sync'; from: number; to: number; gap: number }
-  | { kind: 'unknown'; writer: number; incident: number; newerVersion: boolean; gap: number };
+  | { kind: 'unknown'; writer: number; incident: number; newerVersion: boolean; gap: number }
+  | { kind: 'race'; writer: number; incident: number; what: RaceKind; pick: number; r: number; gap: number };
+
+/** What two writers change at once in a race. */
+const RACE_KINDS = ['transition', 'setPriority', 'assignRole', 'updateFields', 'setMilestone'] as const;
+type RaceKind = (typeof RACE_KINDS)[number];
+/** The second racer's variation: same role and milestone as the first (28 = 4 roles × 7 milestones), another person, time and impact. */
+const RACE_OFFSET = 28;
 
 const gap = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 100, max: 120_000 }));
 const idx = fc.nat({ max: 2 });
@@ -92,6 +99,7 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   { weight: 10, arbitrary: fc.record({ kind: fc.constant('command' as const), writer: idx, incident: fc.nat(), pick: fc.nat(), r: fc.nat({ max: 10_000 }), gap }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('sync' as const), from: idx, to: idx, gap }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('unknown' as const), writer: idx, incident: fc.nat(), newerVersion: fc.boolean(), gap }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('race' as const), writer: idx, incident: fc.nat(), what: fc.constantFrom(...RACE_KINDS), pick: fc.nat(), r: fc.nat({ max: 10_000 }), gap }) },
 );
 
 const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
@@ -140,6 +148,26 @@ function play({ writerIds, skews, actions }: Scenario): Outcome {
         unknownIds.add(e.id);
         break;
       }
+      case 'race': {
+        // two writers change the same thing of one incident, neither seeing the other's change
+        const racers = [at(a.writer), at(a.writer + 1)];
+        if (racers[0] === racers[1]) break;
+        const ids = racers[0]!.incidentIds().filter((id) => racers[1]!.incidentIds().includes(id));
+        if (!ids.length) break;
+        const id = pickOf(ids, a.incident);
+        racers.forEach((w, k) => {
+          const options = candidates(w.get(id), [], a.r + k * RACE_OFFSET).filter((c) => c.type === a.what);
+          if (!options.length) return;
+          try {
+            w.run(id, pickOf(options, a.pick + k));
+            decided++;
+          } catch (err) {
+            if (!(err instanceof DomainError)) throw err;
+            refused++;
+          }
+        });
+        break;
+      }
       case 'command': {
         const w = at(a.writer);
         const ids = w.incidentIds();
@@ -170,6 +198,7 @@ describe('reducer: arrival order does not matter (property)', () => {
     let longest = 0;
     const writers = [0, 0, 0]; // runs by number of writers
     const typesSeen = new Set<string>();
+    const conflictFields = new Map<string, number>(); // 'status', 'priority', 'role', 'field', 'milestone'
     fc.assert(
       fc.property(scenarioArb, (scenario) => {
         const outcome = play(scenario);
@@ -189,6 +218,15 @@ describe('reducer: arrival order does not matter (property)', () => {
           expect(IncidentStateSchema.safeParse(reference).success).toBe(true);
           expect(reference!.timeline.map((e) => e.id)).toEqual(inOrder.map((e) => e.id));
 
+          // a conflict pairs a kept change with an earlier one by another writer, both on the timeline
+          const position = new Map(reference!.timeline.map((e, i) => [e.id, i]));
+          for (const c of reference!.conflicts) {
+            expect(position.get(c.overriddenEventId)).toBeLessThan(position.get(c.eventId)!);
+            expect(c.winner.writerId).not.toBe(c.loser.writerId);
+            const kind = c.field.split(':')[0]!;
+            conflictFields.set(kind, (conflictFields.get(kind) ?? 0) + 1);
+          }
+
           // in order, one at a time (the cheap append path)
           expect(foldIncrementally(inOrder)).toStrictEqual(reference);
 
@@ -205,6 +243,12 @@ describe('reducer: arrival order does not matter (property)', () => {
           expect(foldIncident(withDuplicates)).toStrictEqual(reference);
           expect(foldIncrementally(withDuplicates)).toStrictEqual(reference);
           expect(foldInto(reference, structuredClone(events[Math.abs(seed) % events.length]!))).toStrictEqual(reference);
+
+          // many at once (a load, a batch from another PC), whole or in two batches
+          expect(foldManyInto(undefined, withDuplicates)).toStrictEqual(reference);
+          const cut = Math.abs(seed) % withDuplicates.length;
+          const firstBatch = foldManyInto(undefined, withDuplicates.slice(0, cut));
+          expect(foldManyInto(firstBatch, withDuplicates.slice(cut), firstBatch ? [] : withDuplicates.slice(0, cut))).toStrictEqual(reference);
 
           // unknown types and newer versions stay on the timeline but change no field
           const understood = events.filter((e) => !outcome.unknownIds.has(e.id));
@@ -229,6 +273,8 @@ describe('reducer: arrival order does not matter (property)', () => {
     expect(sharedStreams).toBeGreaterThan(20);
     expect(longest).toBeGreaterThan(40);
     expect(writers.every((n) => n > 0)).toBe(true);
+    // concurrent writers do overwrite each other, and each kind of conflict is seen (and compared above)
+    for (const kind of ['status', 'priority', 'role', 'field', 'milestone']) expect(conflictFields.get(kind) ?? 0, kind).toBeGreaterThan(5);
   }, 120_000); // a few seconds alone; generous for a loaded CI machine
 });
 

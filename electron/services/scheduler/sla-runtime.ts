@@ -4,7 +4,7 @@
  * without `startSla` (unit tests, tools) gets a runtime without a scheduler on first use.
  */
 import type { IncidentState } from '../../../shared/domain/incident';
-import { DEFAULT_ORG_POLICIES, type OrgPolicies } from '../../../shared/sla/snapshot';
+import type { OrgPolicies } from '../../../shared/sla/snapshot';
 import { LocalSlaStore } from '../notifications/local-sla-store';
 import { NotificationCentre } from '../notifications/notification-centre';
 import type { WorkspaceService } from '../workspace/workspace-service';
@@ -12,7 +12,8 @@ import type { ControllableClock } from './controllable-clock';
 import { SlaScheduler, type SchedulerWorkspace, type Timers } from './sla-scheduler';
 
 export interface SlaRuntime {
-  policies: OrgPolicies;
+  /** The organisation's policies now (the workspace's org stream): a published version shows at once. */
+  readonly policies: OrgPolicies;
   store: LocalSlaStore;
   centre: NotificationCentre;
   /** Undefined where no scheduler runs (it records nothing then; clocks are still computed). */
@@ -27,7 +28,6 @@ export interface StartSlaOptions {
   /** Run the scheduler (record breaches, warnings, escalations). Default true. */
   scheduler?: boolean;
   testClock?: ControllableClock;
-  policies?: OrgPolicies;
   timers?: Timers;
   maxSleepMs?: number;
   onError?: (err: unknown) => void;
@@ -52,13 +52,15 @@ function schedulerView(ws: WorkspaceService): SchedulerWorkspace {
 }
 
 async function create(ws: WorkspaceService, opts: StartSlaOptions): Promise<SlaRuntime> {
-  const policies = opts.policies ?? DEFAULT_ORG_POLICIES;
+  const policies = () => ws.org.policies;
   const store = await LocalSlaStore.open(ws.dataDir, ws.now());
   const centre = new NotificationCentre(ws, store);
   centre.start();
   const scheduler = opts.scheduler === false ? undefined : new SlaScheduler(schedulerView(ws), { policies, notBefore: store.since, timers: opts.timers, maxSleepMs: opts.maxSleepMs, onError: opts.onError });
   const runtime: SlaRuntime = {
-    policies,
+    get policies() {
+      return policies();
+    },
     store,
     centre,
     scheduler,

@@ -47,7 +47,8 @@ export const NODE_TIMERS: Timers = {
 };
 
 export interface SchedulerOptions {
-  policies?: OrgPolicies;
+  /** The organisation's policies now (read at every look, so a published version applies without a restart). */
+  policies?: () => OrgPolicies;
   /**
    * Breaches, warnings and escalations that fell due before this instant are not recorded (the
    * machine's first start of the SLA engine), so a workspace full of old incidents is not flooded.
@@ -84,7 +85,7 @@ export class SlaScheduler {
   private again = false;
   private unsubscribe: (() => void) | undefined;
   private stopped = true;
-  private readonly policies: OrgPolicies;
+  private readonly policies: () => OrgPolicies;
   private readonly timers: Timers;
   private readonly maxSleepMs: number;
   readonly notBefore: number | undefined;
@@ -94,7 +95,7 @@ export class SlaScheduler {
     private readonly ws: SchedulerWorkspace,
     private readonly opts: SchedulerOptions = {},
   ) {
-    this.policies = opts.policies ?? DEFAULT_ORG_POLICIES;
+    this.policies = opts.policies ?? (() => DEFAULT_ORG_POLICIES);
     this.timers = opts.timers ?? NODE_TIMERS;
     this.maxSleepMs = opts.maxSleepMs ?? 60_000;
     this.notBefore = opts.notBefore;
@@ -105,8 +106,11 @@ export class SlaScheduler {
     if (!this.stopped) return this.draining ?? Promise.resolve();
     this.stopped = false;
     this.unsubscribe = this.ws.subscribe((m) => {
-      if (m.kind !== 'incidents') return;
-      for (const i of m.incidents) this.dirty.add(i.id);
+      if (m.kind === 'incidents') for (const i of m.incidents) this.dirty.add(i.id);
+      // A published version governs incidents created from its effectiveFrom on; one from a PC
+      // whose clock runs behind can reach back over incidents already open: look at them all again.
+      else if (m.kind === 'policies') for (const i of this.ws.allIncidents()) this.dirty.add(i.id);
+      else return;
       void this.drain();
     });
     for (const i of this.ws.allIncidents()) this.dirty.add(i.id);
@@ -192,8 +196,9 @@ export class SlaScheduler {
       this.wakeAt.delete(incident.id);
       return [];
     }
-    const sla = policyFor(incident, this.policies.sla);
-    const esc = escalationPolicyFor(incident, this.policies.escalation);
+    const policies = this.policies();
+    const sla = policyFor(incident, policies.sla);
+    const esc = escalationPolicyFor(incident, policies.escalation);
     const from = this.notBefore ?? -Infinity;
     const out: DueEvent[] = [];
     if (sla) {

@@ -11,9 +11,15 @@ import { MachineSettingsSchema, type MachineSettings } from '../../../shared/con
 interface MachineDoc {
   writerId: string;
   settings: MachineSettings;
+  /**
+   * The shared folder this machine merges through, used from the next start. Kept beside the
+   * settings, not in them: `settings.update` cannot set it, only `store.setSharedDir` (which checks it).
+   */
+  sharedDir?: string | null;
 }
 
-function defaultOperator(): string {
+/** "user@host": the default operator name, and the name other PCs see for this one. */
+export function userAtHost(): string {
   try {
     return `${userInfo().username}@${hostname()}`;
   } catch {
@@ -31,13 +37,13 @@ export class MachineSettingsStore {
     const created = !existsSync(file);
     const fallback: MachineDoc = {
       writerId: randomUUID(),
-      settings: { operatorName: defaultOperator(), siteName: 'Control room', utcEverywhere: false, theme: 'dark' },
+      settings: { operatorName: userAtHost(), siteName: 'Control room', utcEverywhere: false, theme: 'dark' },
     };
     await mkdir(dataDir, { recursive: true });
     const db = new Low<MachineDoc>(new JSONFile(file), fallback);
     await db.read();
     // Settings written by an older version may lack newer keys.
-    db.data = { writerId: db.data.writerId, settings: { ...fallback.settings, ...db.data.settings } };
+    db.data = { writerId: db.data.writerId, settings: { ...fallback.settings, ...db.data.settings }, ...(db.data.sharedDir ? { sharedDir: db.data.sharedDir } : {}) };
     if (created) await db.write();
     return { store: new MachineSettingsStore(db), created };
   }
@@ -48,6 +54,15 @@ export class MachineSettingsStore {
 
   get settings(): MachineSettings {
     return this.db.data.settings;
+  }
+
+  get sharedDir(): string | null {
+    return this.db.data.sharedDir ?? null;
+  }
+
+  async setSharedDir(dir: string | null): Promise<void> {
+    this.db.data = { ...this.db.data, sharedDir: dir };
+    await this.db.write();
   }
 
   async update(patch: Partial<MachineSettings>): Promise<MachineSettings> {

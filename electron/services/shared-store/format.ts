@@ -149,19 +149,25 @@ export interface EventKey {
   hlc: string;
 }
 
-export function eventKey(value: unknown): EventKey | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+/** A parsed event that has the fields it needs to be merged (full validation is the service's). */
+export type KeyedEvent = Record<string, unknown> & EventKey;
+
+export function hasEventKey(value: unknown): value is KeyedEvent {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const v = value as Record<string, unknown>;
-  if (typeof v.id !== 'string' || v.id.length === 0) return undefined;
-  if (typeof v.writerId !== 'string' || v.writerId.length === 0) return undefined;
-  if (typeof v.seq !== 'number' || !Number.isSafeInteger(v.seq) || v.seq < 1) return undefined;
-  if (typeof v.hlc !== 'string') return undefined;
-  return { id: v.id, writerId: v.writerId, seq: v.seq, hlc: v.hlc };
+  if (typeof v.id !== 'string' || v.id.length === 0) return false;
+  if (typeof v.writerId !== 'string' || v.writerId.length === 0) return false;
+  if (typeof v.seq !== 'number' || !Number.isSafeInteger(v.seq) || v.seq < 1) return false;
+  return typeof v.hlc === 'string';
+}
+
+export function eventKey(value: unknown): EventKey | undefined {
+  return hasEventKey(value) ? { id: value.id, writerId: value.writerId, seq: value.seq, hlc: value.hlc } : undefined;
 }
 
 export interface ParsedRecord extends StoredRecord {
   key: EventKey;
-  value: Record<string, unknown>;
+  value: KeyedEvent;
 }
 
 export type LineResult =
@@ -203,7 +209,7 @@ function decodeParts(hash: string, prev: string, json: string, verify: boolean):
   if (verify && sha256Hex(json) !== hash) return { ok: false, problem: `checksum mismatch for ${who} (edited or damaged)` };
   if (value === undefined) return { ok: false, problem: 'not valid JSON' };
   if (!key) return { ok: false, problem: 'JSON that is not an event (no id/writerId/seq/hlc)' };
-  return { ok: true, record: { hash, prev, json, key, value: value as Record<string, unknown> } };
+  return { ok: true, record: { hash, prev, json, key, value: value as KeyedEvent } };
 }
 
 /** Names the event in a damaged line as far as its text allows. */

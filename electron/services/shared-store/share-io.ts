@@ -88,21 +88,8 @@ export class ShareIO {
    * Reads a file of any size in 8 MB pieces, each with its own deadline: the deadline tells a dead
    * share from a slow one, it does not cap how long a big snapshot may take.
    */
-  async readBytes(path: string): Promise<Buffer> {
-    const fh = await this.run(`opening ${path}`, () => open(path, 'r'));
-    try {
-      const { size } = await this.run(`checking ${path}`, () => fh.stat());
-      const buf = Buffer.allocUnsafe(size);
-      let pos = 0;
-      while (pos < size) {
-        const { bytesRead } = await this.run(`reading ${path}`, () => fh.read(buf, pos, Math.min(8 << 20, size - pos), pos));
-        if (bytesRead === 0) break;
-        pos += bytesRead;
-      }
-      return pos < size ? buf.subarray(0, pos) : buf;
-    } finally {
-      await this.run(`closing ${path}`, () => fh.close()).catch(() => undefined);
-    }
+  readChunks(path: string, onChunk: (chunk: Buffer) => void | Promise<void>): Promise<void> {
+    return readChunks(path, onChunk, (label, op) => this.run(label, op));
   }
 
   /** The first line of a file (up to 1 MB), without reading the rest (snapshot headers). */
@@ -151,6 +138,40 @@ export class ShareIO {
 
   unlink(path: string): Promise<void> {
     return this.run(`removing ${path}`, () => unlink(path));
+  }
+}
+
+const CHUNK = 8 << 20;
+
+/**
+ * Hands a file to `onChunk` in fresh 8 MB buffers (the caller may keep or pass them on), reading
+ * the next piece while the caller works on the current one. `guard` wraps each file operation
+ * (ShareIO adds its deadline).
+ */
+export async function readChunks(
+  path: string,
+  onChunk: (chunk: Buffer) => void | Promise<void>,
+  guard: <T>(label: string, op: () => Promise<T>) => Promise<T> = (_label, op) => op(),
+): Promise<void> {
+  const fh = await guard(`opening ${path}`, () => open(path, 'r'));
+  const readAt = (pos: number) =>
+    guard(`reading ${path}`, async () => {
+      const buf = Buffer.allocUnsafe(CHUNK);
+      const { bytesRead } = await fh.read(buf, 0, CHUNK, pos);
+      return bytesRead < CHUNK ? buf.subarray(0, bytesRead) : buf;
+    });
+  let next = readAt(0);
+  try {
+    for (let pos = 0; ; ) {
+      const chunk = await next;
+      if (chunk.length === 0) break;
+      pos += chunk.length;
+      next = readAt(pos);
+      await onChunk(chunk);
+    }
+  } finally {
+    await next.catch(() => undefined);
+    await guard(`closing ${path}`, () => fh.close()).catch(() => undefined);
   }
 }
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import type { ShareState, SharedStoreStatus, WriterPresence } from '../../../shared/contract/store-api';
 import type { EventEnvelope } from '../../../shared/domain/events';
 import type { Clock } from '../../../shared/time/clock';
 import { DEFAULT_MAX_DRIFT_MS } from '../../../shared/time/hlc';
@@ -32,6 +33,7 @@ import {
   STORE_FORMAT_VERSION,
   WRITERS_DIR,
   ZERO_HASH,
+  type KeyedEvent,
   type ParsedRecord,
   type Presence,
   type Sentinel,
@@ -39,35 +41,12 @@ import {
   type SnapshotHeader,
 } from './format';
 import { CrcLog, readCrcLines, readLocalState, scanCrcLines, writeLocalState, type LocalShareState } from './local-files';
-import { errorCode, isNotFound, ShareIO, ShareTimeoutError, writeFileAtomic } from './share-io';
+import { errorCode, isNotFound, readChunks, ShareIO, ShareTimeoutError, writeFileAtomic } from './share-io';
+import { SnapshotBodyReader, type SnapshotBody } from './snapshot-body';
+import { SnapshotSink } from './snapshot-sink';
 
-export type ShareState = 'connected' | 'offline' | 'unmounted' | 'read-only' | 'disabled';
-
-export interface WriterPresence {
-  writerId: string;
-  writerName: string;
-  host: string;
-  lastSeen: string;
-  appVersion: string;
-  publishedSeq: number;
-  self: boolean;
-}
-
-export interface SharedStoreStatus {
-  state: ShareState;
-  /** Why the store is in this state, for the status bar tooltip. */
-  detail: string;
-  sharedDir: string | null;
-  storeId: string | null;
-  /** Own events recorded locally but not yet on the share. */
-  pending: number;
-  /** Other writers' events not shown yet because their clock is too far ahead of ours. */
-  heldBack: number;
-  /** Last time the share was read completely. */
-  lastSyncAt: string | null;
-  writers: WriterPresence[];
-  warnings: StoreWarning[];
-}
+// The status types come from the API contract (zod), so what the store reports is what clients validate.
+export type { ShareState, SharedStoreStatus, WriterPresence } from '../../../shared/contract/store-api';
 
 export interface ChainHead {
   /** Highest sequence number held for the writer, and its event hash. */
@@ -282,13 +261,14 @@ export class SharedFolderStore implements EventStore {
   }
 
   async append(events: readonly EventEnvelope[]): Promise<void> {
-    await this.journal.append(events);
+    const jsons = events.map((e) => JSON.stringify(e)); // journaled and published as this same text
+    await this.journal.appendJson(jsons);
     let foreign = false;
-    for (const e of events) {
+    events.forEach((e, i) => {
       this.knownIds.add(e.id);
-      if (e.writerId === this.me) this.rememberOwn(e, JSON.stringify(e));
+      if (e.writerId === this.me) this.rememberOwn(e, jsons[i]);
       else foreign = true;
-    }
+    });
     if (foreign) this.warn('local:foreign', this.journal.path, 'events of another writer id were recorded locally; they are not published');
     if (this.sharedDir && this.loaded && !this.closed) {
       this.emitStatus();
@@ -341,22 +321,26 @@ export class SharedFolderStore implements EventStore {
     const replica = new CrcLog(join(folder, 'replica.ndjson'), false);
     this.replica = replica;
     this.replicaStoreId = storeId;
-    const fresh: ParsedRecord[] = [];
+    const fresh: KeyedEvent[] = [];
     try {
-      const bytes = await readFile(this.localSnapshotPath);
-      const nl = bytes.indexOf(0x0a);
-      const header = JSON.parse(bytes.toString('utf8', 0, nl)) as SnapshotHeader;
-      forEachLine(bytes, nl + 1, (start, end) => {
-        const r = decodeRecordAt(bytes, start, end);
-        if (r.ok && this.ingestRecord(r.record, this.localSnapshotPath!)) fresh.push(r.record);
+      // The local copy was checked against its bodySha256 when it was read from the share.
+      const reader = new SnapshotBodyReader(this.me);
+      let header: SnapshotHeader | undefined;
+      await readChunks(this.localSnapshotPath, (chunk) => {
+        header ??= JSON.parse(chunk.toString('utf8', 0, chunk.indexOf(0x0a))) as SnapshotHeader;
+        reader.push(chunk);
       });
-      this.adoptSnapshotHeads(header.heads);
+      const body = reader.end();
+      if (header) {
+        for (const e of this.adoptSnapshotBody(body, this.localSnapshotPath)) fresh.push(e);
+        this.adoptSnapshotHeads(header.heads);
+      }
     } catch (err) {
       if (!isNotFound(err)) this.warn('local:snapshot', this.localSnapshotPath, `the local copy of a snapshot is unreadable and was ignored: ${String(err)}`);
     }
     const { warnings } = await replica.load((bytes, start, end) => {
       const r = decodeRecordAt(bytes, start, end);
-      if (r.ok && this.ingestRecord(r.record, replica.path)) fresh.push(r.record);
+      if (r.ok && this.ingestRecord(r.record, replica.path)) fresh.push(r.record.value);
     });
     warnings.forEach((w, i) => this.warnings.set(`local:replica:${i}`, w));
     this.releaseOrHold(fresh, this.collecting);
@@ -1026,7 +1010,7 @@ export class SharedFolderStore implements EventStore {
   /** New records from the share: remember locally, deliver (or hold back if their clock is ahead). */
   private async accept(records: ParsedRecord[]): Promise<void> {
     if (records.length === 0) return;
-    this.releaseOrHold(records, this.collecting);
+    this.releaseOrHold(records.map((r) => r.value), this.collecting);
     try {
       await this.replica?.append(records.map((r) => `${r.hash} ${r.prev} ${r.json}`));
     } catch (err) {
@@ -1034,14 +1018,16 @@ export class SharedFolderStore implements EventStore {
     }
   }
 
-  private releaseOrHold(records: ReadonlyArray<Pick<ParsedRecord, 'key' | 'value'>>, into: unknown[] | undefined): void {
+  private releaseOrHold(events: readonly KeyedEvent[], into: unknown[] | undefined): void {
     const limit = this.clock.now() + this.maxDriftMs;
+    // Every HLC at or below the limit sorts below this text (fixed width): most events skip the parse.
+    const above = `${String(limit).padStart(15, '0')}:`;
     const deliver: unknown[] = [];
     const heldBefore = this.held.length;
-    for (const { key, value } of records) {
-      const millis = hlcMillis(key.hlc);
-      if (key.writerId !== this.me && Number.isFinite(millis) && millis > limit) {
-        this.held.push({ value, writerId: key.writerId, millis });
+    for (const value of events) {
+      const millis = value.hlc > above ? hlcMillis(value.hlc) : limit;
+      if (value.writerId !== this.me && Number.isFinite(millis) && millis > limit) {
+        this.held.push({ value, writerId: value.writerId, millis });
       } else deliver.push(value);
     }
     if (this.held.length !== heldBefore) this.updateSkewWarnings();
@@ -1145,44 +1131,70 @@ export class SharedFolderStore implements EventStore {
       let spared = 0;
       for (const [w, list] of listing.unread) for (const seg of list) if (seg.last <= (heads[w]?.seq ?? 0)) spared++;
       if (spared < this.snapshotReadThreshold) continue;
-      let bytes: Buffer;
+      const reader = new SnapshotBodyReader(this.me);
+      const sink = new SnapshotSink(this.localSnapshotPath);
+      let body: SnapshotBody;
+      let checked: Awaited<ReturnType<SnapshotSink['finish']>>;
       try {
-        bytes = await this.io.readBytes(c.path);
+        await this.io.readChunks(c.path, (chunk) => sink.push(chunk, reader.push(chunk)));
+        body = reader.end();
+        checked = await sink.finish();
       } catch (err) {
+        await sink.discard();
         if (isNotFound(err)) continue;
         throw err;
       }
-      const body = bytes.subarray(bytes.indexOf(0x0a) + 1);
-      if (sha256Hex(body) !== c.header.bodySha256) {
+      if (checked.sha256 !== c.header.bodySha256) {
+        await sink.discard();
         this.warnOnce(`file:snap/${c.name}`, c.path, 'snapshot is damaged (checksum mismatch); skipped — events are read from the segments instead');
         continue;
       }
-      const fresh: ParsedRecord[] = [];
-      let bad = 0;
-      forEachLine(body, 0, (start, end) => {
-        const r = decodeRecordAt(body, start, end);
-        if (!r.ok) bad++;
-        else if (this.ingestRecord(r.record, c.path)) fresh.push(r.record);
-      });
-      if (bad) this.warn(`file:snap/${c.name}`, c.path, `${bad} unreadable lines skipped`);
+      if (body.bad) this.warn(`file:snap/${c.name}`, c.path, `${body.bad} unreadable lines skipped`);
+      const fresh = this.adoptSnapshotBody(body, c.path);
       this.adoptSnapshotHeads(heads);
       this.releaseOrHold(fresh, this.collecting);
-      await this.keepSnapshotLocally(bytes, heads);
+      await this.keepSnapshotLocally(sink, checked.copyError, heads);
       return true;
     }
     return false;
   }
 
   /**
-   * Keeps the snapshot just read as this store's local copy (one write, no re-encoding) and drops
-   * from the replica what it covers.
+   * Takes in a snapshot's events (after its checksum held): dedupes by id, adds each writer's runs
+   * of linked records to its chain (warnings name writer and seq); returns the new events.
    */
-  private async keepSnapshotLocally(bytes: Buffer, heads: Record<string, SnapshotHead>): Promise<void> {
+  private adoptSnapshotBody(body: SnapshotBody, file: string): KeyedEvent[] {
+    const fresh: KeyedEvent[] = [];
+    const { events } = body;
+    for (const run of body.runs) {
+      const own = run.writerId === this.me;
+      let chain = this.chains.get(run.writerId);
+      if (!own && !chain) this.chains.set(run.writerId, (chain = new WriterChain()));
+      const held = Boolean(chain?.head); // a fresh chain holds nothing a record could clash with
+      for (let i = run.start, end = run.start + run.last - run.first; i <= end; i++) {
+        const e = events[i]!;
+        const size = this.knownIds.size;
+        const known = this.knownIds.add(e.id).size === size;
+        if (own) this.ownShareHashes.set(e.seq, body.hashesOf.get(e.seq)!);
+        else if (!known && held && chain!.has(e.seq)) {
+          this.chainWarning(file, `writer ${run.writerId} seq ${e.seq}: a second, different event with the same sequence number (edited copy, or the writer id is used on two PCs)`);
+        }
+        if (!known) fresh.push(e);
+      }
+      if (chain && !own) for (const issue of chain.add(run.first, run.last, run.prev, run.hash).issues) this.chainIssue(run.writerId, issue, file);
+    }
+    return fresh;
+  }
+
+  /**
+   * Puts the snapshot just read in place as this store's local copy (written while it was read)
+   * and drops from the replica what it covers.
+   */
+  private async keepSnapshotLocally(sink: SnapshotSink, copyError: string | undefined, heads: Record<string, SnapshotHead>): Promise<void> {
     if (!this.localSnapshotPath || !this.replica) return;
     try {
-      const dir = dirname(this.localSnapshotPath);
-      await mkdir(dir, { recursive: true });
-      await writeFileAtomic(dir, 'snapshot.ndjson', bytes, 'replace', false);
+      if (copyError) throw new Error(copyError);
+      await sink.keep();
       const { payloads } = await readCrcLines(this.replica.path);
       const beyond = payloads.filter((p) => {
         const r = decodeRecordLine(p, false);
@@ -1190,6 +1202,7 @@ export class SharedFolderStore implements EventStore {
       });
       if (beyond.length < payloads.length) await this.replica.rewrite(beyond);
     } catch (err) {
+      await sink.discard();
       this.warn('local:snapshot', this.localSnapshotPath, `could not keep a local copy of the snapshot: ${String(err)}`);
     }
   }

@@ -5,6 +5,7 @@ import type { Clock } from '../../../shared/time/clock';
 import { ControllableClock } from '../scheduler/controllable-clock';
 import { startSla } from '../scheduler/sla-runtime';
 import { openSharedStore } from '../shared-store';
+import { streamStoreStatus } from './store-status-stream';
 import { WorkspaceService } from './workspace-service';
 
 export interface OpenWorkspaceOptions {
@@ -21,6 +22,8 @@ export interface OpenWorkspaceOptions {
   sharedDir?: string;
   /** Shown to other PCs (presence); defaults to the host name. */
   writerName?: string;
+  /** How often the shared folder is listed (default: the store's, 1000 ms). */
+  sharePollMs?: number;
   /** The workspace's time source (default: the system clock); a ControllableClock enables `testing.advanceClock`. */
   clock?: Clock;
   /** Run the SLA scheduler (records breaches, warnings, escalations). Default true. */
@@ -36,9 +39,10 @@ export async function openWorkspace(opts: OpenWorkspaceOptions): Promise<Workspa
     clock: opts.clock,
     seed: resourcesDir ? (now) => buildDemoWorkspace(now, resourcesDir) : undefined,
     store: opts.sharedDir
-      ? (writerId) => openSharedStore({ dataDir: opts.dataDir, sharedDir: opts.sharedDir, writerId, writerName: opts.writerName, appVersion: opts.version })
+      ? (writerId) => openSharedStore({ dataDir: opts.dataDir, sharedDir: opts.sharedDir, writerId, writerName: opts.writerName, appVersion: opts.version, pollMs: opts.sharePollMs })
       : undefined,
   });
+  streamStoreStatus(service);
   await startSla(service, { scheduler: opts.slaScheduler ?? true, testClock: opts.clock instanceof ControllableClock ? opts.clock : undefined });
   // Alert intake: the receiver listens only when enabled in its settings (off by default).
   await startAlertIntake(service);

@@ -12,3 +12,8 @@ export function useApi(): ApiClient {
   if (!client) throw new Error('useApi outside ApiProvider');
   return client;
 }
+
+/** The client, or undefined outside an ApiProvider: for views that also work without the backend (the wall board in tests). */
+export function useOptionalApi(): ApiClient | undefined {
+  return useContext(ApiContext);
+}

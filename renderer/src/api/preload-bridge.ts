@@ -4,6 +4,8 @@ import type { StreamMessage } from '../../../shared/contract/stream';
 export interface PreloadBridge {
   invoke(method: string, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }>;
   onStream(listener: (message: StreamMessage) => void): () => void;
+  /** Electron: a report to PDF through the main process (save dialog, printToPDF, open). */
+  exportReport(request: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }>;
 }
 
 declare global {

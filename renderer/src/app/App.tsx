@@ -1,23 +1,32 @@
 import { useEffect } from 'react';
 import { useApi } from '../api/api-context';
+import { usePolicies } from '../state/policies-store';
+import { useStoreStatus } from '../state/store-status-store';
 import { useWorkspace } from '../state/workspace-store';
 import { ConsoleView } from '../features/console/ConsoleView';
 import { WallBoardView } from '../features/wallboard/WallBoardView';
 import { ImportView } from '../features/import/ImportView';
 import { InboxView } from '../features/inbox/InboxView';
+import { PoliciesView } from '../features/policies/PoliciesView';
 import { ReportView } from '../features/reports/ReportView';
+import { SettingsView } from '../features/settings/SettingsView';
 import { TrendsView } from '../features/trends/TrendsView';
 import { useView } from './route';
 
 export function App() {
   const client = useApi();
   const connect = useWorkspace((s) => s.connect);
+  const connectStoreStatus = useStoreStatus((s) => s.connect);
+  const connectPolicies = usePolicies((s) => s.connect);
   const theme = useWorkspace((s) => s.info?.settings.theme ?? 'dark');
   const view = useView();
   // The wall board sets its own theme (its URL's `theme`, else this setting): never overwrite it.
   const onWall = view.name === 'wall';
 
   useEffect(() => connect(client), [client, connect]);
+  useEffect(() => connectStoreStatus(client), [client, connectStoreStatus]);
+  // Console and wall board compute SLA clocks with the organisation's policies, as the host does.
+  useEffect(() => connectPolicies(client), [client, connectPolicies]);
   useEffect(() => {
     if (!onWall) document.documentElement.dataset.theme = theme;
   }, [theme, onWall]);
@@ -26,5 +35,7 @@ export function App() {
   if (view.name === 'inbox') return <InboxView />;
   if (view.name === 'report') return <ReportView view={view} />;
   if (view.name === 'trends') return <TrendsView params={view.params} />;
+  if (view.name === 'settings') return <SettingsView />;
+  if (view.name === 'policies') return <PoliciesView />;
   return view.name === 'wall' ? <WallBoardView params={view.params} /> : <ConsoleView />;
 }

@@ -1,6 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react';
 
-export type ViewName = 'console' | 'wall' | 'trends' | 'report' | 'import' | 'inbox';
+export type ViewName = 'console' | 'wall' | 'trends' | 'report' | 'import' | 'inbox' | 'settings' | 'policies';
 
 export interface View {
   name: ViewName;
@@ -9,7 +9,7 @@ export interface View {
   params: URLSearchParams;
 }
 
-const NAMED: readonly ViewName[] = ['wall', 'trends', 'report', 'import', 'inbox'];
+const NAMED: readonly ViewName[] = ['wall', 'trends', 'report', 'import', 'inbox', 'settings', 'policies'];
 
 function parse(path: string, query: string): View | undefined {
   const [first, ...rest] = path.split('/').filter(Boolean).map(decodeURIComponent);

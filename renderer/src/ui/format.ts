@@ -11,12 +11,27 @@ export function formatDuration(ms: number): string {
   return `${s}s`;
 }
 
+/**
+ * One formatter per (zone, with date), built on first use: constructing an Intl.DateTimeFormat
+ * costs far more than formatting with one, and a 500-tile board formats times on every change.
+ * The local zone is read when the formatter is built, as `new Intl.DateTimeFormat` would.
+ */
+const timeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function timeFormatter(utc: boolean, withDate: boolean): Intl.DateTimeFormat {
+  const key = `${utc ? 'utc' : 'local'}:${withDate ? 'date' : 'time'}`;
+  let f = timeFormatters.get(key);
+  if (!f) {
+    const opts: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: utc ? 'UTC' : undefined };
+    if (withDate) Object.assign(opts, { year: 'numeric', month: '2-digit', day: '2-digit' });
+    timeFormatters.set(key, (f = new Intl.DateTimeFormat('en-GB', opts)));
+  }
+  return f;
+}
+
 /** Clock time as the operator wants it: local, or UTC everywhere (control rooms often run on UTC). */
 export function formatTime(iso: string | number, utc: boolean, withDate = false): string {
-  const d = new Date(iso);
-  const opts: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: utc ? 'UTC' : undefined };
-  if (withDate) Object.assign(opts, { year: 'numeric', month: '2-digit', day: '2-digit' });
-  return `${new Intl.DateTimeFormat('en-GB', opts).format(d)}${utc ? 'Z' : ''}`;
+  return `${timeFormatter(utc, withDate).format(new Date(iso))}${utc ? 'Z' : ''}`;
 }
 
 /** Full UTC time for tooltips next to a local time. */

@@ -13,9 +13,10 @@ export interface RunningHost {
 }
 
 /** Starts the real browser host (`npm run serve` without the build step) on a free port. */
-export async function startBrowserHost(opts: { dataDir?: string; args?: string[] } = {}): Promise<RunningHost> {
+export async function startBrowserHost(opts: { dataDir?: string; args?: string[]; sharedDir?: string; writerName?: string } = {}): Promise<RunningHost> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'watchfloor-e2e-')));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', '--port', '0', '--data-dir', dataDir, ...(opts.args ?? ['--no-demo'])], {
+  const shared = [...(opts.sharedDir ? ['--shared-dir', opts.sharedDir] : []), ...(opts.writerName ? ['--writer-name', opts.writerName] : [])];
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', '--port', '0', '--data-dir', dataDir, ...shared, ...(opts.args ?? ['--no-demo'])], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'test' },

@@ -1,24 +1,29 @@
 import { ApiError } from '../../../../shared/contract/api';
 import type { trendsApi } from '../../../../shared/contract/trends-api';
 import { computeTrends, FactsCache, policyTargets } from '../../../../shared/metrics';
-import { DEFAULT_SLA_POLICY } from '../../../../shared/sla/defaults';
+import type { OrgPolicies } from '../../../../shared/sla/snapshot';
 import type { WorkspaceService } from '../workspace-service';
 import type { HandlerMap } from './handler';
 
-/** SLA policy versions the trends measure against (the shipped default until policies are editable). */
-const SLA_POLICIES = [DEFAULT_SLA_POLICY];
-
 /**
- * Trends over every incident of the workspace. Per-incident facts are cached by incident version,
- * so a repeated query only re-reads incidents that changed since the last one.
+ * Trends over every incident of the workspace, measured against the organisation's SLA policy
+ * versions in force (each incident against the version it was created under). Per-incident facts
+ * are cached by incident version, so a repeated query only re-reads incidents that changed since
+ * the last one; a newly published policy starts a fresh cache (the facts depend on it).
  */
-export function trendsHandlers(ws: WorkspaceService, cache = new FactsCache(SLA_POLICIES)): HandlerMap<keyof typeof trendsApi> {
+export function trendsHandlers(ws: WorkspaceService, makeCache = (policies: OrgPolicies) => new FactsCache(policies.sla)): HandlerMap<keyof typeof trendsApi> {
+  let current: { policies: OrgPolicies; cache: FactsCache } | undefined;
+  const cacheFor = (policies: OrgPolicies): FactsCache => {
+    if (current?.policies !== policies) current = { policies, cache: makeCache(policies) };
+    return current.cache;
+  };
   return {
     'trends.query': (query) => {
       const now = ws.now();
-      const facts = cache.factsOf(ws.allIncidents(), now);
+      const policies = ws.org.policies;
+      const facts = cacheFor(policies).factsOf(ws.allIncidents(), now);
       try {
-        return computeTrends(facts, query, { now, slaTargets: policyTargets(SLA_POLICIES) });
+        return computeTrends(facts, query, { now, slaTargets: policyTargets(policies.sla) });
       } catch (err) {
         if (err instanceof RangeError) throw new ApiError({ code: 'invalid_input', message: err.message, field: 'granularity' });
         throw err;

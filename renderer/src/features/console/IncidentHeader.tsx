@@ -1,5 +1,6 @@
 import type { IncidentState } from '../../../../shared/domain/incident';
 import { PriorityBadge } from '../../ui/PriorityBadge';
+import { ReportLinks } from '../reports/ReportLinks';
 import { FlagBadges, StatusBadge } from '../../ui/StatusBadge';
 import { Elapsed } from './Elapsed';
 import { useTimeFormat } from './hooks';
@@ -28,6 +29,7 @@ export function IncidentHeader({ incident: i }: { incident: IncidentState }) {
               {s}
             </span>
           ))}
+          <ReportLinks kind="incident" id={i.id} className="is-end" />
         </div>
         <h2 id="console-detail-title" className="console-detail-title">
           {i.title}

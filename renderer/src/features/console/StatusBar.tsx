@@ -1,9 +1,10 @@
 import { useWorkspace } from '../../state/workspace-store';
 import { useConsole } from './console-store';
 import { useOperator } from './hooks';
+import { SharedFolderStatus } from './SharedFolderStatus';
 import './StatusBar.css';
 
-/** Bottom line: connection, site, operator, and a live region for announcements. */
+/** Bottom line: connection, shared folder, site, operator, and a live region for announcements. */
 export function StatusBar({ openCount }: { openCount: number }) {
   const connected = useWorkspace((s) => s.connected);
   const site = useWorkspace((s) => s.info?.settings.siteName);
@@ -17,6 +18,7 @@ export function StatusBar({ openCount }: { openCount: number }) {
         <span className="console-conn-dot" aria-hidden="true" />
         {connected ? 'Connected' : 'Disconnected — reconnecting…'}
       </span>
+      <SharedFolderStatus />
       <span>
         <span className="console-statusbar-label">Site</span> {site ?? '—'}
       </span>

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { IncidentState } from '../../../../shared/domain/incident';
+import { useWriterNames } from '../../state/writer-names';
 import { useConsole } from './console-store';
 import { useReadOnly, useTimeFormat } from './hooks';
 import { buildTimeline, filterTimeline, timelinePeople } from './timeline-model';
@@ -13,7 +14,8 @@ export function Timeline({ incident }: { incident: IncidentState }) {
   const { smart } = useTimeFormat();
   const filters = useConsole((s) => s.timelineFilters);
   const readOnly = useReadOnly();
-  const items = useMemo(() => buildTimeline(incident, smart), [incident, smart]);
+  const writerName = useWriterNames();
+  const items = useMemo(() => buildTimeline(incident, smart, writerName), [incident, smart, writerName]);
   const people = useMemo(() => timelinePeople(items), [items]);
   const shown = useMemo(() => filterTimeline(items, filters).reverse(), [items, filters]);
 

@@ -9,6 +9,7 @@ import type { SlaClock } from '../../../../shared/sla/clocks';
 import { calendarOf } from '../../../../shared/sla/policy';
 import { describeClock, formatDuration } from '../../../../shared/sla/describe';
 import { clockTone, riskAt, slaSnapshot, updateClock, type SlaSnapshot } from '../../../../shared/sla/snapshot';
+import { usePolicies } from '../../state/policies-store';
 
 export type Tone = 'breached' | 'warning' | 'ok' | 'paused' | 'met';
 
@@ -44,8 +45,9 @@ export function viewNow(incident: IncidentState, now: number): number {
   return Math.max(now, Date.parse(incident.updatedAt) || now);
 }
 
+/** With the organisation's policies as last loaded (a published version shows at the next clock tick). */
 export function snapshotOf(incident: IncidentState, now: number): SlaSnapshot {
-  return slaSnapshot(incident, viewNow(incident, now));
+  return slaSnapshot(incident, viewNow(incident, now), usePolicies.getState().engine);
 }
 
 /** The nearest clock's label ("update due in 4 min"), or undefined when no clock runs. */

@@ -2,6 +2,7 @@ import { isKnownEvent, type EventEnvelope } from '../../../../shared/domain/even
 import type { EntryState, IncidentState } from '../../../../shared/domain/incident';
 import type { Priority } from '../../../../shared/domain/priority';
 import type { EntryKind } from '../../../../shared/domain/vocabulary';
+import { describeConflict, type ConflictContext } from './conflict-sentence';
 import { describeEvent, type SentenceContext } from './timeline-sentence';
 
 /** One version of a manual entry; corrections append versions, the last one is current. */
@@ -23,6 +24,8 @@ export type TimelineItem =
       text: string;
       detail?: string;
       unknown: boolean;
+      /** Concurrent changes this one overrode, as sentences (shared/domain/conflicts.ts). */
+      conflicts?: string[];
     }
   | {
       type: 'entry';
@@ -70,10 +73,15 @@ function priorityAfter(e: EventEnvelope, before: Priority | undefined): Priority
  * and a backdated entry sorts at its occurred-at time (showing both times).
  */
 export function buildTimeline(
-  state: Pick<IncidentState, 'timeline' | 'entries' | 'tasks'>,
+  state: Pick<IncidentState, 'timeline' | 'entries' | 'tasks' | 'conflicts'>,
   time: SentenceContext['time'],
+  writerName: ConflictContext['writerName'] = () => undefined,
 ): TimelineItem[] {
   const entriesById = new Map(state.entries.map((e) => [e.entryId, e]));
+  const conflictsByEvent = new Map<string, string[]>();
+  for (const c of state.conflicts) {
+    conflictsByEvent.set(c.eventId, [...(conflictsByEvent.get(c.eventId) ?? []), describeConflict(c, { time, writerName })]);
+  }
   const items: TimelineItem[] = [];
   let priority: Priority | undefined;
   for (const e of state.timeline) {
@@ -97,6 +105,7 @@ export function buildTimeline(
     }
     const sentence = describeEvent(e, { time, tasks: state.tasks, previousPriority: priority });
     priority = priorityAfter(e, priority);
+    const conflicts = conflictsByEvent.get(e.id);
     items.push({
       type: 'change',
       key: e.id,
@@ -106,6 +115,7 @@ export function buildTimeline(
       text: sentence.text,
       ...(sentence.detail ? { detail: sentence.detail } : {}),
       unknown: !isKnownEvent(e),
+      ...(conflicts ? { conflicts } : {}),
     });
   }
   // Stable sort by when it happened: backdated entries move to their place.

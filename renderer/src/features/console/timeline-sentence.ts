@@ -25,7 +25,7 @@ export const UNKNOWN_EVENT_TEXT = 'unknown event (newer version)';
 
 const quote = (s: string) => `“${s}”`;
 
-const FIELD_LABELS: Record<string, string> = {
+export const FIELD_LABELS: Record<string, string> = {
   title: 'title',
   description: 'description',
   category: 'category',
@@ -164,5 +164,8 @@ export function describeEvent(raw: EventEnvelope, ctx: SentenceContext): Sentenc
     case 'alert.detached':
     case 'alert.incidentCreated':
       return { text: `Alert group ${e.data.groupKey} (${e.data.source}): ${e.type.slice('alert.'.length)}` };
+    case 'org.slaPolicy.published':
+    case 'org.escalationPolicy.published':
+      return { text: `Policy published: ${e.data.policy.name || e.data.policy.id} v${e.data.policy.version}` };
   }
 }

@@ -5,7 +5,9 @@ import { ENTRY_KIND_LABELS, roleLabel } from '../../../../shared/domain/vocabula
 import type { IncidentState } from '../../../../shared/domain/incident';
 import { RELATION_LABELS } from '../console/relation-labels';
 import type { TimelineItem } from '../console/timeline-model';
+import { CONFLICT_MARK } from '../console/conflict-sentence';
 import { useApi } from '../../api/api-context';
+import { useWriterNames } from '../../state/writer-names';
 import { FlagBadges, StatusBadge } from '../../ui/StatusBadge';
 import { PriorityBadge } from '../../ui/PriorityBadge';
 import { buildIncidentReport, type IncidentReportModel } from './incident-report-model';
@@ -20,12 +22,13 @@ const SOURCE_LABEL = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function IncidentReport({ ctx, id, preload }: { ctx: ReportContext; id: string; preload?: Promise<IncidentState> }) {
   const client = useApi();
   const loaded = useLoad(() => preload ?? client.call('incidents.get', { id }), id);
+  const writerName = useWriterNames();
   const model = useMemo(
     () =>
       loaded.state === 'ready'
-        ? buildIncidentReport(loaded.value, { now: ctx.generatedAt, time: ctx.time, matrix: ctx.info?.matrix ?? DEFAULT_PRIORITY_MATRIX })
+        ? buildIncidentReport(loaded.value, { now: ctx.generatedAt, time: ctx.time, matrix: ctx.info?.matrix ?? DEFAULT_PRIORITY_MATRIX, writerName })
         : undefined,
-    [loaded, ctx.generatedAt, ctx.time, ctx.info],
+    [loaded, ctx.generatedAt, ctx.time, ctx.info, writerName],
   );
   const incident = model?.incident;
   const title = incident ? `Incident report · ${incident.id} · ${incident.title}` : `Incident report · ${id}`;
@@ -412,6 +415,14 @@ function Timeline({ items, time: t }: { items: readonly TimelineItem[]; time: Re
                   <>
                     <span className="report-entry-text">{item.text}</span>
                     {item.detail && <span className="report-meta">{item.detail}</span>}
+                    {item.conflicts?.map((text) => (
+                      <span key={text} className="report-meta">
+                        <span className="report-tag">
+                          <span aria-hidden="true">⇄</span> {CONFLICT_MARK}
+                        </span>
+                        {text}
+                      </span>
+                    ))}
                   </>
                 )}
               </td>

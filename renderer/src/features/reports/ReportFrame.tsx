@@ -12,6 +12,7 @@ import {
   type ReportOptions,
   type ReportTarget,
 } from './report-params';
+import { viewHref } from '../../ui/view-href';
 import type { ReportTime } from './report-time';
 import './reports.css';
 
@@ -110,7 +111,7 @@ function Toolbar({ ctx }: { ctx: ReportContext }) {
   const pdfExtra = { [REPORT_PARAM.paper]: options.paper, [REPORT_PARAM.orientation]: options.orientation, [REPORT_PARAM.timeZone]: options.timeZone };
   return (
     <nav className="report-toolbar" aria-label="Report">
-      <a className="report-button is-ghost" href="#/">
+      <a className="report-button is-ghost" href={viewHref('/')}>
         ← Console
       </a>
       <label className="report-field">

@@ -108,14 +108,14 @@ const TASK_ORDER: Record<TaskState['status'], number> = { open: 0, in_progress: 
 
 export function buildIncidentReport(
   incident: IncidentState,
-  opts: { now: number; time: ReportTime; matrix: PriorityMatrix; policies?: readonly SlaPolicy[] },
+  opts: { now: number; time: ReportTime; matrix: PriorityMatrix; policies?: readonly SlaPolicy[]; writerName?: (writerId: string) => string | undefined },
 ): IncidentReportModel {
   const { at, label } = slaMoment(incident, opts.now);
   const policy = policyFor(incident, opts.policies ?? [DEFAULT_SLA_POLICY]);
   const clocks = policy
     ? computeClocks(incident, policy, at).map((clock) => ({ clock, text: describeClock(clock, at), outcome: outcomeOf(clock) }))
     : [];
-  const timeline = buildTimeline(incident, (iso) => opts.time.dateTime(iso));
+  const timeline = buildTimeline(incident, (iso) => opts.time.dateTime(iso), opts.writerName);
   const updates = timeline.filter((i): i is Extract<TimelineItem, { type: 'entry' }> => i.type === 'entry' && i.kind === 'status_update');
   const milestones = MilestoneSchema.options.map((m) => ({ milestone: m, label: MILESTONE_LABELS[m], at: incident.milestones[m] ?? null }));
   const tasks = [...incident.tasks].sort((a, b) => TASK_ORDER[a.status] - TASK_ORDER[b.status] || a.createdAt.localeCompare(b.createdAt));

@@ -2,9 +2,9 @@
  * What a report route reads from its URL, and the URLs of the report routes.
  *
  * Report routes are hash routes (`#/report/incident/<id>?paper=A4`): they work in Electron windows
- * (which load a file and route on the hash) and in the browser host alike. (The path form
- * `/report/incident/<id>` parses too, but the built renderer loads its assets relative to the page,
- * so a path two segments deep would not find them.)
+ * (which load a file and route on the hash) and in the browser host alike. The browser host also
+ * answers the path form `/report/incident/<id>` (a pasted link), serving the bundle to its
+ * relative asset URLs (electron/host/static-files.ts).
  *
  * The PDF producers (electron/services/reports, electron/main/print.ts) build the same URLs; they
  * cannot import the renderer, so the names below are repeated there (REPORT_PARAM and friends in

@@ -5,10 +5,12 @@ import type { TrendsResult } from '../../../../shared/metrics/schema';
 import type { SlaTarget } from '../../../../shared/sla/policy';
 import { useApi } from '../../api/api-context';
 import { useWorkspace } from '../../state/workspace-store';
+import { viewHref } from '../../ui/view-href';
+import { ReportLinks } from '../reports/ReportLinks';
 import * as data from './chart-data';
 import { ChartCard, type LegendItem } from './ChartCard';
 import { useChartColors, type ChartColors } from './chart-theme';
-import { BacklogArea, BreachBars, BreakdownBars, ComplianceLines, DurationLines, PriorityBars, RateLines, ShareBars, STAT_DASH } from './charts';
+import { BacklogBars, BreachBars, BreakdownBars, ComplianceLines, DurationLines, PriorityBars, RateLines, ShareBars, STAT_DASH } from './charts';
 import { bucketLabel } from './format';
 import { Heatmap } from './Heatmap';
 import { TrendsControls } from './TrendsControls';
@@ -187,7 +189,7 @@ function Report({ r, colors }: { r: TrendsResult; colors: ChartColors }) {
           <PriorityBars rows={resolved.rows} colors={colors} title={`Incidents resolved per ${per}`} summary={resolved.summary} />
         </ChartCard>
         <ChartCard title="Backlog: open incidents" summary={backlog.summary} table={backlog.table} range={range} colors={colors} legend={priorityLegend(colors)}>
-          <BacklogArea rows={backlog.rows} colors={colors} title="Backlog: open incidents" summary={backlog.summary} />
+          <BacklogBars rows={backlog.rows} colors={colors} title="Backlog: open incidents" summary={backlog.summary} />
         </ChartCard>
         <DurationCard r={r} metric="mttr" colors={colors} range={range} />
         <DurationCard r={r} metric="mtta" colors={colors} range={range} />
@@ -294,9 +296,10 @@ export function TrendsView({ params: urlParams }: { params?: URLSearchParams }) 
           </h1>
         </div>
         <nav className="trends-nav" aria-label="Views">
-          <a href="#/">Console</a>
-          <a href="#/wall">Wall board</a>
+          <a href={viewHref('/')}>Console</a>
+          <a href={viewHref('/wall')}>Wall board</a>
         </nav>
+        {params && <ReportLinks kind="trends" from={params.fromDate} to={params.toDate} granularity={params.granularity} timeZone={params.timeZone} />}
         <span className="trends-status" role="status" aria-live="polite">
           {loading ? 'Updating…' : result ? `${result.totals.opened.toLocaleString('en-GB')} incidents in range` : ''}
         </span>

@@ -3,7 +3,7 @@
  * chart-theme.ts) so an exported SVG keeps them; animations are off (steady exports and
  * screenshots, calmer for a control room).
  */
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { PRIORITIES } from '../../../../shared/domain/priority';
 import type { SlaTarget } from '../../../../shared/sla/policy';
 import type { ChartRow } from './chart-data';
@@ -29,7 +29,8 @@ function axes(colors: ChartColors, opts: { unit?: string; domain?: [number, numb
       tick={tick}
       stroke={colors.axis}
       tickLine={false}
-      width={48}
+      // "1.5 min", "100 %": a unit needs room, or the label wraps onto two lines
+      width={opts.unit ? 62 : 48}
       allowDecimals={opts.decimals ?? false}
       domain={opts.domain}
       unit={opts.unit}
@@ -67,29 +68,21 @@ export function PriorityBars({ rows, colors, title, summary }: Common) {
   );
 }
 
-/** Open incidents at each period's end, stacked by priority. */
-export function BacklogArea({ rows, colors, title, summary }: Common) {
+/**
+ * Open incidents at each period's end, stacked by priority. Bars, not a step area: the last
+ * period (the open count now) gets a full bar instead of a hairline at the right edge, and the
+ * colours are the legend's.
+ */
+export function BacklogBars({ rows, colors, title, summary }: Common) {
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
-      <AreaChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title={title} desc={summary}>
+      <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title={title} desc={summary} barCategoryGap="10%">
         {axes(colors)}
         {tooltip(colors)}
         {PRIORITIES.map((p) => (
-          <Area
-            key={p}
-            type="stepAfter"
-            dataKey={p}
-            name={p}
-            stackId="p"
-            stroke={colors.priority[p]}
-            fill={colors.priority[p]}
-            fillOpacity={0.55}
-            strokeWidth={1.5}
-            connectNulls={false}
-            isAnimationActive={false}
-          />
+          <Bar key={p} dataKey={p} name={p} stackId="p" fill={colors.priority[p]} isAnimationActive={false} />
         ))}
-      </AreaChart>
+      </BarChart>
     </ResponsiveContainer>
   );
 }
@@ -132,8 +125,10 @@ export function ComplianceLines({ rows, colors, title, summary }: Common) {
       <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title={title} desc={summary}>
         {axes(colors, { unit: ' %', domain: [0, 100], ticks: 6 })}
         {tooltip(colors, ' %')}
+        {/* A period without resolutions of a priority has no compliance: the line breaks there (a
+            line across the gap would invent values), and dots keep lone periods visible. */}
         {PRIORITIES.map((p) => (
-          <Line key={p} type="linear" dataKey={p} name={p} stroke={colors.priority[p]} strokeWidth={1.5} strokeOpacity={0.9} dot={rows.length <= 30 ? { r: 2, fill: colors.priority[p], strokeWidth: 0 } : false} connectNulls isAnimationActive={false} />
+          <Line key={p} type="linear" dataKey={p} name={p} stroke={colors.priority[p]} strokeWidth={1.5} strokeOpacity={0.9} dot={{ r: 2, fill: colors.priority[p], strokeWidth: 0 }} connectNulls={false} isAnimationActive={false} />
         ))}
         <Line type="linear" dataKey="all" name="All priorities" stroke={colors.text} strokeWidth={3} dot={rows.length <= 40 ? { r: 2.5, fill: colors.text, strokeWidth: 0 } : false} connectNulls isAnimationActive={false} />
       </LineChart>

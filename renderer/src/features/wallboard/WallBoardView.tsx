@@ -11,6 +11,7 @@ import { useWorkspace } from '../../state/workspace-store';
 import { useAcknowledgements } from './use-acknowledgements';
 import { useBoardModel } from './use-board-model';
 import { useBoardTheme } from './use-board-theme';
+import { useCriticalAlerts } from './use-critical-alerts';
 import { useViewport } from './use-viewport';
 import { RotationProgress } from './time-texts';
 import { WallEmpty } from './WallEmpty';
@@ -50,7 +51,8 @@ export function WallBoardView({ params }: { params: URLSearchParams }) {
   const loaded = useWorkspace((s) => s.info !== undefined);
   const viewport = useViewport();
   const [acknowledged, acknowledge] = useAcknowledgements(config.boardKey);
-  const { model, ticker } = useBoardModel(config.filters, config.rerenderAll);
+  const alerts = useCriticalAlerts();
+  const { model, ticker } = useBoardModel(config.filters, config.rerenderAll, alerts);
   const { ordered, sla, pinned, major } = model;
 
   const layout = useMemo(

@@ -3,6 +3,7 @@ import { PRIORITIES, type Priority } from '../../../../shared/domain/priority';
 import { PriorityBadge } from '../../ui/PriorityBadge';
 import { useWorkspace } from '../../state/workspace-store';
 import { ClockText } from './time-texts';
+import { WallShareState } from './WallShareState';
 import './WallHeader.css';
 
 const SHAPE: Record<Priority, string> = { P1: '▲', P2: '◆', P3: '●', P4: '■', P5: '○' };
@@ -46,6 +47,7 @@ function ConnectionState() {
       <p className="wall-conn wall-conn--live" title={loadError}>
         <span className="wall-conn__dot" aria-hidden="true" />
         LIVE
+        <WallShareState />
       </p>
     );
   return (
