@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { alertsApi } from './alerts-api';
 import { importApi } from './import-api';
 import { incidentsApi } from './incidents-api';
+import { orgApi } from './org-api';
 import { policiesApi } from './policies-api';
 import { slaApi } from './sla-api';
 import { storeApi } from './store-api';
@@ -21,7 +22,7 @@ export interface MethodSpec {
  * The API contract: every method's input and result, one file per feature. Both transports
  * (Electron IPC and HTTP) validate inputs with these schemas before a service sees them.
  */
-export const api = { ...workspaceApi, ...incidentsApi, ...importApi, ...trendsApi, ...slaApi, ...alertsApi, ...policiesApi, ...storeApi } as const satisfies Record<string, MethodSpec>;
+export const api = { ...workspaceApi, ...incidentsApi, ...importApi, ...trendsApi, ...slaApi, ...alertsApi, ...policiesApi, ...orgApi, ...storeApi } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;
 export type MethodName = keyof Api;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IncidentStateSchema } from '../domain/incident';
 import { NotificationSchema } from '../notifications/model';
+import { OrgDocumentNameSchema } from '../org/documents';
 import { AlertGroupSchema, CriticalAlertSchema } from './alerts-api';
 import { StoreStatusSchema } from './store-api';
 
@@ -10,6 +11,8 @@ export const StreamMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('settings') }),
   /** The organisation's policies changed (a version published here or on another PC): reload with `policies.get`. */
   z.object({ kind: z.literal('policies') }),
+  /** Organisation documents changed (the directory, the update templates): reload those named with `<name>.get`. */
+  z.object({ kind: z.literal('org'), documents: z.array(OrgDocumentNameSchema).min(1) }),
   /** Progress of an `import.run` call (`done` of `total` incidents in `phase`). */
   z.object({
     kind: z.literal('importProgress'),

@@ -80,6 +80,8 @@ export interface DecisionContext {
   now: string;
   newId: () => string;
   matrix: PriorityMatrix;
+  /** The published version of `matrix`, recorded on the events whose priority it computes. */
+  matrixVersion?: number;
   lifecycle: LifecycleRules;
   /** Current state of other incidents, for relations. */
   lookup: (id: string) => IncidentState | undefined;
@@ -95,8 +97,13 @@ function ev<T extends EventType>(stream: string, type: T, data: z.input<(typeof 
   return { stream, type, data: EventPayloads[type].parse(data) as PayloadOf<T> };
 }
 
+/** `{matrixVersion}` when the matrix gave the priority (no override) and its version is known; else nothing (no undefined key in the event). */
+function matrixVersionOf(ctx: DecisionContext, override: string | null): { matrixVersion?: number } {
+  return ctx.matrixVersion !== undefined && !override ? { matrixVersion: ctx.matrixVersion } : {};
+}
+
 export function decideCreate(id: string, input: z.infer<typeof CreateIncidentSchema>, ctx: DecisionContext): PendingEvent[] {
-  return [ev(id, 'incident.created', { ...input, priority: priorityFor(input.impact, input.urgency, ctx.matrix) })];
+  return [ev(id, 'incident.created', { ...input, priority: priorityFor(input.impact, input.urgency, ctx.matrix), ...matrixVersionOf(ctx, null) })];
 }
 
 function checkTransition(s: IncidentState, c: Extract<IncidentCommand, { type: 'transition' }>, ctx: DecisionContext): TransitionRule {
@@ -155,7 +162,7 @@ export function decide(s: IncidentState, c: IncidentCommand, ctx: DecisionContex
       if (priority === s.priority && c.impact === s.impact && c.urgency === s.urgency && c.override === s.priorityOverride)
         throw new DomainError('priority.unchanged', `${id} already has impact ${c.impact}, urgency ${c.urgency}, ${priority}`);
       const previous = { impact: s.impact, urgency: s.urgency, override: s.priorityOverride, priority: s.priority };
-      return [ev(id, 'incident.priorityChanged', { impact: c.impact, urgency: c.urgency, override: c.override, priority, reason: c.reason, previous })];
+      return [ev(id, 'incident.priorityChanged', { impact: c.impact, urgency: c.urgency, override: c.override, priority, reason: c.reason, previous, ...matrixVersionOf(ctx, c.override) })];
     }
     case 'transition': {
       const rule = checkTransition(s, c, ctx);

@@ -56,6 +56,8 @@ const IncidentEventPayloads = {
     impact: LevelSchema,
     urgency: LevelSchema,
     priority: PrioritySchema,
+    /** The priority matrix version that gave `priority` (shared/org/matrix.ts); absent on events recorded before matrices were published. */
+    matrixVersion: z.number().int().positive().optional(),
   }),
   /**
    * `previous` (here, in priorityChanged and milestoneSet): what the writer saw before the change,
@@ -70,6 +72,8 @@ const IncidentEventPayloads = {
     priority: PrioritySchema,
     reason: text(2000),
     previous: PrioritySettingSchema.optional(),
+    /** As in incident.created (absent too when an override set the priority). */
+    matrixVersion: z.number().int().positive().optional(),
   }),
   'incident.statusChanged': z.object({
     from: StatusSchema,

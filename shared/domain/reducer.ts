@@ -209,7 +209,10 @@ function applyKnown(d: Draft, e: IncidentEvent): void {
       return; // alert-stream events; folded into the inbox, not into incidents
     case 'org.slaPolicy.published':
     case 'org.escalationPolicy.published':
-      return; // org-stream events; folded into the organisation's policies, not into incidents
+    case 'org.directory.published':
+    case 'org.templates.published':
+    case 'org.priorityMatrix.published':
+      return; // org-stream events; folded into the organisation's data, not into incidents
     case 'entry.added': {
       if (d.hasEntry(e.data.entryId)) return;
       const entry = {

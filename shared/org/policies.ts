@@ -13,12 +13,13 @@
  * proposed number before the merge keeps that number: it names the targets it was measured by.)
  */
 import { z } from 'zod';
-import { compareEvents, type EventEnvelope } from '../domain/events';
+import type { EventEnvelope } from '../domain/events';
 import { IsoTimeSchema } from '../domain/vocabulary';
 import { EscalationPolicySchema, type EscalationPolicy } from '../sla/escalation-policy';
 import { SlaPolicySchema, type SlaPolicy } from '../sla/policy';
 import { DEFAULT_ORG_POLICIES, type OrgPolicies } from '../sla/snapshot';
-import { OrgEventPayloads, ORG_STREAM } from './events';
+import { OrgEventPayloads } from './events';
+import { orgEventsInOrder, settleVersion } from './history';
 
 /** One version of a policy and how it came to be (`publishedBy` null: shipped with the app). */
 function versionSchema<P extends z.ZodType>(policy: P) {
@@ -66,9 +67,9 @@ export function initialOrgPolicies(defaults: OrgPolicies = DEFAULT_ORG_POLICIES)
 /** Adds a published version after the history's latest, settling its number and start (see above). */
 function append<P extends Versioned & { id: string }>(history: History<P> | undefined, proposed: P, event: EventEnvelope): History<P> {
   const latest = history?.current;
-  const concurrent = latest !== undefined && proposed.version <= latest.version;
+  const { version, concurrent } = settleVersion(latest?.version, proposed.version);
   const effectiveFrom = latest && Date.parse(proposed.effectiveFrom) < Date.parse(latest.effectiveFrom) ? latest.effectiveFrom : proposed.effectiveFrom;
-  const policy: P = { ...proposed, version: latest ? latest.version + 1 : proposed.version, effectiveFrom };
+  const policy: P = { ...proposed, version, effectiveFrom };
   const entry = { policy, publishedBy: event.actor, publishedAt: event.recordedAt, concurrent };
   return { id: proposed.id, current: policy, versions: [...(history?.versions ?? []), entry] };
 }
@@ -78,10 +79,8 @@ function append<P extends Versioned & { id: string }>(history: History<P> | unde
  * id counts once) onto the defaults.
  */
 export function foldOrgPolicies(events: readonly EventEnvelope[], defaults: OrgPolicies = DEFAULT_ORG_POLICIES): OrgPolicyState {
-  const seen = new Set<string>();
-  const ordered = events.filter((e) => e.stream === ORG_STREAM && !seen.has(e.id) && Boolean(seen.add(e.id))).sort(compareEvents);
   let state = initialOrgPolicies(defaults);
-  for (const event of ordered) {
+  for (const event of orgEventsInOrder(events)) {
     if (event.type === 'org.slaPolicy.published') {
       const parsed = OrgEventPayloads[event.type].safeParse(event.data);
       // The SLA policy is one policy (policyFor pins among all versions): a published one continues its history whatever id it names.

@@ -11,6 +11,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   wallboard: async () => (await import('./wallboard-bench')).benchWallboard(),
   alerts: async () => (await import('./alerts-bench')).benchAlerts(),
   reports: async () => (await import('./report-bench')).benchReports(),
+  trends: async () => (await import('./trends-render-bench')).benchTrendsRender(),
 };
 
 async function main(): Promise<void> {

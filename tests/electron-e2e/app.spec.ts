@@ -115,3 +115,37 @@ test('creates an incident in the console, shows it on a wall board window, and k
     await app.close();
   }
 });
+
+test('a new P1 raises an OS notification from the main process; clicking it focuses that incident', async () => {
+  test.setTimeout(120_000);
+  const title = 'Ambulance dispatch CAD unreachable';
+  const app = await launch();
+  try {
+    const consoleWin = await app.firstWindow();
+    await consoleWin.waitForLoadState('domcontentloaded');
+    // Record what main shows instead of popping real toasts on the test machine; keep the instance for the click.
+    await app.evaluate(({ Notification }) => {
+      const shown: { title: string; body: string; n: InstanceType<typeof Notification> }[] = [];
+      (globalThis as Record<string, unknown>).__shownNotifications = shown;
+      Notification.prototype.show = function show(this: InstanceType<typeof Notification>) {
+        shown.push({ title: this.title, body: this.body, n: this });
+      };
+    });
+    const created = (await consoleWin.evaluate(
+      (t) => window.watchfloor!.invoke('incidents.create', { title: t, impact: 1, urgency: 1 }),
+      title,
+    )) as { ok: boolean; value?: { id: string } };
+    expect(created.ok).toBe(true);
+    const id = created.value!.id;
+    const shownFor = () =>
+      app.evaluate(() => ((globalThis as Record<string, unknown>).__shownNotifications as { title: string; body: string }[]).map(({ title: t, body }) => `${t} ${body}`));
+    await expect.poll(shownFor, { timeout: 30_000 }).toContainEqual(expect.stringContaining(id));
+    await app.evaluate(() => {
+      const shown = (globalThis as Record<string, unknown>).__shownNotifications as { n: { emit(e: string): void } }[];
+      shown.at(-1)!.n.emit('click');
+    });
+    await expect(consoleWin).toHaveURL(new RegExp(`incident=${id}`));
+  } finally {
+    await app.close();
+  }
+});

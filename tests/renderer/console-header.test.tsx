@@ -52,6 +52,7 @@ describe('console header navigation', () => {
     expect(href('Situation report as PDF')).toBe('/api/report.pdf?kind=situation');
     expect(href('Settings')).toBe('/#/settings');
     expect(href('Policies')).toBe('/#/policies');
+    expect(href('Directory')).toBe('/#/directory');
   });
 
   it('counts again after alerts arrive', async () => {

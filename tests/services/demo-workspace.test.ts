@@ -42,6 +42,12 @@ describe('demo workspace', () => {
     expect(new Set(active.map((i) => i.status))).toEqual(new Set(['new', 'acknowledged', 'investigating', 'mitigated', 'monitoring', 'on_hold']));
     expect(new Set(active.map((i) => i.priority))).toEqual(new Set(['P1', 'P2', 'P3', 'P4', 'P5']));
 
+    // The demo organisation's directory (production ships an empty one): people the demo incidents name, in teams.
+    const directory = ((await service.call('directory.get', {})) as MethodOutput<'directory.get'>).current;
+    expect(directory.people.map((p) => p.name)).toContain('Rosa Martínez');
+    expect(directory.teams.every((t) => t.members.length > 0)).toBe(true);
+    expect(directory.organisations.length).toBeGreaterThan(0);
+
     const closed = all.filter((i) => i.status === 'closed');
     const inLastYear = closed.filter((i) => Date.parse(i.milestones.impactStarted ?? i.createdAt) >= NOW - 365 * DAY && Date.parse(i.milestones.closed!) <= NOW - DAY);
     expect(inLastYear.length).toBeGreaterThanOrEqual(1000);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, type MethodOutput } from '../../shared/contract/api';
+import type { MethodOutput } from '../../shared/contract/api';
 import type { StreamMessage } from '../../shared/contract/stream';
 import type { IncidentState } from '../../shared/domain/incident';
 import { DEFAULT_ESCALATION_POLICIES, DEFAULT_SLA_POLICY } from '../../shared/sla/defaults';
@@ -11,6 +11,7 @@ import type { EventStore } from '../../electron/services/journal/event-store';
 import { WorkspaceService } from '../../electron/services/workspace/workspace-service';
 import { CURRENT_EVENT_VERSION, type EventEnvelope } from '../../shared/domain/events';
 import { encodeHlc } from '../../shared/time/hlc';
+import { refusal } from '../support/refusal';
 import { tempDir } from '../support/temp-dir';
 
 /** policies.get / publishSla / publishEscalation against a real workspace (journal on disk) and its SLA scheduler. */
@@ -23,16 +24,6 @@ function slaDraft(edit: (d: Record<string, any>) => void = () => undefined): Rec
   const { id: _id, version: _version, effectiveFrom: _from, ...draft } = structuredClone(DEFAULT_SLA_POLICY) as Record<string, any>;
   edit(draft);
   return draft;
-}
-
-async function refusal(p: Promise<unknown>): Promise<ApiError['body']> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ApiError) return err.body;
-    throw err;
-  }
-  throw new Error('expected the call to be refused');
 }
 
 describe('policy handlers', () => {

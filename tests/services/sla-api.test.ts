@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, type MethodOutput } from '../../shared/contract/api';
+import type { MethodOutput } from '../../shared/contract/api';
 import type { StreamMessage } from '../../shared/contract/stream';
 import type { IncidentState } from '../../shared/domain/incident';
 import { ControllableClock } from '../../electron/services/scheduler/controllable-clock';
@@ -9,20 +9,11 @@ import { startSla } from '../../electron/services/scheduler/sla-runtime';
 import { LOCAL_SLA_FILE } from '../../electron/services/notifications/local-sla-store';
 import { WorkspaceService } from '../../electron/services/workspace/workspace-service';
 import { startHost } from '../support/http-host';
+import { refusal } from '../support/refusal';
 import { tempDir } from '../support/temp-dir';
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-03-02T10:00:00Z');
-
-async function refusal(p: Promise<unknown>): Promise<ApiError['body']> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ApiError) return err.body;
-    throw err;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 describe('SLA API', () => {
   let dir: Awaited<ReturnType<typeof tempDir>>;

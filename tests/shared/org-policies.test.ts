@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CURRENT_EVENT_VERSION, type EventEnvelope } from '../../shared/domain/events';
-import { ORG_STREAM } from '../../shared/org/events';
+import type { EventEnvelope } from '../../shared/domain/events';
 import { foldOrgPolicies, nextVersion, orgPoliciesOf, type OrgPolicyState } from '../../shared/org/policies';
 import { DEFAULT_ESCALATION_POLICIES, DEFAULT_SLA_POLICY } from '../../shared/sla/defaults';
 import type { EscalationPolicy } from '../../shared/sla/escalation-policy';
 import type { SlaPolicy } from '../../shared/sla/policy';
 import { computeSnapshot } from '../../shared/sla/snapshot';
-import { encodeHlc } from '../../shared/time/hlc';
+import { orgEvent, type OrgPublish } from './org-helpers';
 import { iso, incident, MINUTE, t } from './sla-helpers';
 
 /** The org fold: shipped defaults + published versions, numbered and pinned deterministically. */
@@ -21,32 +20,9 @@ function slaWith(ackP2: number, version: number, at: number): SlaPolicy {
   return { ...DEFAULT_SLA_POLICY, version, effectiveFrom: iso(at), priorities: { ...DEFAULT_SLA_POLICY.priorities, P2: { ...p2, acknowledge: { ...p2.acknowledge!, minutes: ackP2 } } } };
 }
 
-interface Publish {
-  id: string;
-  at: number;
-  /** HLC milliseconds (defaults to `at`): a skewed writer's clock. */
-  hlcAt?: number;
-  writer?: string;
-  actor?: string;
-  type?: string;
-  data: unknown;
-  stream?: string;
-}
+type Publish = Omit<OrgPublish, 'type'> & { type?: string };
 
-function event(p: Publish): EventEnvelope {
-  return {
-    id: p.id,
-    stream: p.stream ?? ORG_STREAM,
-    type: p.type ?? 'org.slaPolicy.published',
-    hlc: encodeHlc({ millis: p.hlcAt ?? p.at, counter: 0 }),
-    writerId: p.writer ?? 'writer-a',
-    seq: 1,
-    recordedAt: iso(p.at),
-    actor: p.actor ?? 'Dana',
-    v: CURRENT_EVENT_VERSION,
-    data: p.data,
-  };
-}
+const event = (p: Publish): EventEnvelope => orgEvent({ ...p, type: p.type ?? 'org.slaPolicy.published' });
 
 const sla = (id: string, ack: number, version: number, at: number, more: Partial<Publish> = {}) => event({ id, at, data: { policy: slaWith(ack, version, at) }, ...more });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { formatIncidentId } from '../../../shared/domain/ids';
 import type { TimedEvent } from '../workspace/timed-event';
 import { scenarioToTimedEvents } from './active-scenario';
+import { demoDirectoryEvent } from './demo-directory';
 import { DEMO_FILES } from './resources-dir';
 import { statuspageToTimedEvents } from './statuspage-history';
 
@@ -64,7 +65,7 @@ export function buildDemoEvents(now: number, historyJson: unknown, scenarioJson:
     placeInto: { from: now - HISTORY_FROM, to: now - HISTORY_TO },
   });
   const active = scenarioToTimedEvents(scenarioJson, { now, incidentId, newId });
-  return [...history, ...active];
+  return [...history, ...active, demoDirectoryEvent(now)];
 }
 
 /** `INC-<year>-DEMO-<n>`, numbered per year in the order incidents open. */

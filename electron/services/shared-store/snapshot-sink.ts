@@ -31,15 +31,20 @@ parentPort.on('message', (m) => {
  * Pieces are handed over (transferred, not copied): the caller must be done with them.
  */
 export class SnapshotSink {
-  private readonly worker: Worker;
+  private readonly worker: Worker | undefined;
   private readonly failed: Promise<never>;
   private readonly tmp: string | undefined;
 
   /** `keepAs`: the local copy's path (the file is put there by `keep`). */
   constructor(private readonly keepAs: string | undefined) {
     this.tmp = keepAs && `${keepAs}.${process.pid}.${Date.now().toString(36)}.tmp`;
-    this.worker = new Worker(SOURCE, { eval: true, workerData: { file: this.tmp } });
-    this.failed = new Promise<never>((_, reject) => this.worker.once('error', reject));
+    try {
+      const worker = new Worker(SOURCE, { eval: true, workerData: { file: this.tmp } });
+      this.worker = worker;
+      this.failed = new Promise<never>((_, reject) => worker.once('error', reject));
+    } catch (err) {
+      this.failed = Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
     this.failed.catch(() => undefined); // reported by finish()
   }
 
@@ -47,18 +52,23 @@ export class SnapshotSink {
   push(piece: Buffer, bodyFrom: number): void {
     // Only a buffer of its own can be transferred (small Buffers share Node's pool): else a copy.
     const own = piece.byteOffset === 0 && piece.buffer.byteLength > Buffer.poolSize ? piece : new Uint8Array(piece);
-    this.worker.postMessage({ buffer: own.buffer, length: own.length, bodyFrom }, [own.buffer as ArrayBuffer]);
+    this.worker?.postMessage({ buffer: own.buffer, length: own.length, bodyFrom }, [own.buffer as ArrayBuffer]);
   }
 
-  /** The body's sha256 once every piece is hashed, and whether the local copy was written. */
+  /**
+   * The body's sha256 once every piece is hashed, and whether the local copy was written; rejects
+   * if the worker could not start or died (the caller skips the snapshot: it cannot be checked).
+   */
   async finish(): Promise<{ sha256: string; copyError: string | undefined }> {
+    const worker = this.worker;
+    if (!worker) return this.failed;
     try {
-      const answer = new Promise<{ sha256: string; error?: string }>((resolve) => this.worker.once('message', resolve));
-      this.worker.postMessage(null);
+      const answer = new Promise<{ sha256: string; error?: string }>((resolve) => worker.once('message', resolve));
+      worker.postMessage(null);
       const { sha256, error } = await Promise.race([answer, this.failed]);
       return { sha256, copyError: error };
     } finally {
-      await this.worker.terminate();
+      await worker.terminate();
     }
   }
 
@@ -69,7 +79,7 @@ export class SnapshotSink {
 
   /** Stops and removes the temp file (the read failed or the checksum did not hold). */
   async discard(): Promise<void> {
-    await this.worker.terminate();
+    await this.worker?.terminate();
     if (this.tmp) await unlink(this.tmp).catch(() => undefined);
   }
 }

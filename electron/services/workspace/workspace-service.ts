@@ -10,7 +10,6 @@ import { CURRENT_EVENT_VERSION, compareEvents, parseEvent, type EventEnvelope } 
 import { nextIncidentId, writerCode } from '../../../shared/domain/ids';
 import type { IncidentState } from '../../../shared/domain/incident';
 import { DEFAULT_LIFECYCLE } from '../../../shared/domain/lifecycle';
-import { DEFAULT_PRIORITY_MATRIX } from '../../../shared/domain/priority';
 import { foldManyInto } from '../../../shared/domain/reducer';
 import { decodeHlc, encodeHlc, tickHlc, type HlcState } from '../../../shared/time/hlc';
 import type { Clock, IdGenerator } from '../../../shared/time/clock';
@@ -154,7 +153,7 @@ export class WorkspaceService {
       }
     }
     if (alertEvents.length) this.ingestAlerts(alertEvents.sort(compareEvents));
-    if (orgEvents.length && this.org.ingest(orgEvents.sort(compareEvents))) this.emit({ kind: 'policies' });
+    if (orgEvents.length) for (const message of this.org.ingest(orgEvents.sort(compareEvents))) this.emit(message);
     return changed;
   }
 
@@ -248,7 +247,8 @@ export class WorkspaceService {
     return {
       now: new Date(now).toISOString(),
       newId: this.opts.newId,
-      matrix: DEFAULT_PRIORITY_MATRIX,
+      matrix: this.org.documents.matrix.current,
+      matrixVersion: this.org.documents.matrix.version,
       lifecycle: DEFAULT_LIFECYCLE,
       lookup: (id) => this.incidents.get(id),
     };
@@ -347,7 +347,7 @@ export class WorkspaceService {
       writerId: this.writerId,
       writerCode: writerCode(this.writerId),
       settings: this.settings,
-      matrix: DEFAULT_PRIORITY_MATRIX,
+      matrix: this.org.documents.matrix.current,
       lifecycle: DEFAULT_LIFECYCLE,
       suggestions: { services: sorted(services), categories: sorted(categories), people: sorted(people) },
       readOnly: Boolean(ctx.readOnly),

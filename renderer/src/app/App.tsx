@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
 import { useApi } from '../api/api-context';
+import { useOrgDocuments } from '../state/org-documents-store';
 import { usePolicies } from '../state/policies-store';
 import { useStoreStatus } from '../state/store-status-store';
 import { useWorkspace } from '../state/workspace-store';
 import { ConsoleView } from '../features/console/ConsoleView';
+import { DirectoryView } from '../features/directory/DirectoryView';
 import { WallBoardView } from '../features/wallboard/WallBoardView';
 import { ImportView } from '../features/import/ImportView';
 import { InboxView } from '../features/inbox/InboxView';
@@ -18,6 +20,7 @@ export function App() {
   const connect = useWorkspace((s) => s.connect);
   const connectStoreStatus = useStoreStatus((s) => s.connect);
   const connectPolicies = usePolicies((s) => s.connect);
+  const connectOrgDocuments = useOrgDocuments((s) => s.connect);
   const theme = useWorkspace((s) => s.info?.settings.theme ?? 'dark');
   const view = useView();
   // The wall board sets its own theme (its URL's `theme`, else this setting): never overwrite it.
@@ -27,6 +30,8 @@ export function App() {
   useEffect(() => connectStoreStatus(client), [client, connectStoreStatus]);
   // Console and wall board compute SLA clocks with the organisation's policies, as the host does.
   useEffect(() => connectPolicies(client), [client, connectPolicies]);
+  // The console's pickers suggest directory people; its update composer pre-fills the published templates.
+  useEffect(() => connectOrgDocuments(client), [client, connectOrgDocuments]);
   useEffect(() => {
     if (!onWall) document.documentElement.dataset.theme = theme;
   }, [theme, onWall]);
@@ -37,5 +42,6 @@ export function App() {
   if (view.name === 'trends') return <TrendsView params={view.params} />;
   if (view.name === 'settings') return <SettingsView />;
   if (view.name === 'policies') return <PoliciesView />;
+  if (view.name === 'directory') return <DirectoryView />;
   return view.name === 'wall' ? <WallBoardView params={view.params} /> : <ConsoleView />;
 }

@@ -1,6 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react';
 
-export type ViewName = 'console' | 'wall' | 'trends' | 'report' | 'import' | 'inbox' | 'settings' | 'policies';
+export type ViewName = 'console' | 'wall' | 'trends' | 'report' | 'import' | 'inbox' | 'settings' | 'policies' | 'directory';
 
 export interface View {
   name: ViewName;
@@ -9,7 +9,7 @@ export interface View {
   params: URLSearchParams;
 }
 
-const NAMED: readonly ViewName[] = ['wall', 'trends', 'report', 'import', 'inbox', 'settings', 'policies'];
+const NAMED: readonly ViewName[] = ['wall', 'trends', 'report', 'import', 'inbox', 'settings', 'policies', 'directory'];
 
 function parse(path: string, query: string): View | undefined {
   const [first, ...rest] = path.split('/').filter(Boolean).map(decodeURIComponent);

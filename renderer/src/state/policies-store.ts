@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { orgPoliciesOf, type OrgPolicyState } from '../../../shared/org/policies';
 import { DEFAULT_ORG_POLICIES, type OrgPolicies } from '../../../shared/sla/snapshot';
 import type { ApiClient } from '../api/api-client';
+import { reloadOn } from './reload-on';
 
 export interface PoliciesState {
   /** The organisation's policies with their histories; undefined until the host answered. */
@@ -17,30 +18,17 @@ export interface PoliciesState {
  * `policies` stream message (a version published here or on another PC) and after a reconnect.
  * Until the first answer the shipped defaults stand in, as they do on a host nothing was published to.
  */
-export const usePolicies = create<PoliciesState>((set) => ({
+export const usePolicies = create<PoliciesState>((set, get) => ({
   state: undefined,
   engine: DEFAULT_ORG_POLICIES,
   set(state) {
     set({ state, engine: orgPoliciesOf(state) });
   },
   connect(client) {
-    const load = () =>
-      client.call('policies.get', {}).then(
-        (state) => usePolicies.getState().set(state),
-        () => undefined, // transient: the next message or reconnect loads them
-      );
-    const offStream = client.subscribe((message) => {
-      if (message.kind === 'policies') void load();
-    });
-    let wasConnected = false;
-    const offConnection = client.onConnectionChange((connected) => {
-      if (connected && !wasConnected) void load();
-      wasConnected = connected;
-    });
-    void load();
-    return () => {
-      offStream();
-      offConnection();
-    };
+    return reloadOn(
+      client,
+      (message) => message.kind === 'policies',
+      async () => get().set(await client.call('policies.get', {})),
+    );
   },
 }));

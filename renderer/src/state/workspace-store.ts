@@ -44,7 +44,8 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => ({
     };
     const offStream = client.subscribe((message) => {
       if (message.kind === 'incidents') get().upsert(message.incidents);
-      if (message.kind === 'settings') void client.call('workspace.info', {}).then((info) => set({ info }));
+      // workspace.info carries the priority matrix in force: a published one reaches the create forms.
+      if (message.kind === 'settings' || (message.kind === 'org' && message.documents.includes('matrix'))) void client.call('workspace.info', {}).then((info) => set({ info }));
       if (message.kind === 'clock') setClockOffset(message.now - Date.now());
     });
     const offConnection = client.onConnectionChange((connected) => {

@@ -13,7 +13,9 @@ export interface RunningHost {
 }
 
 /** Starts the real browser host (`npm run serve` without the build step) on a free port. */
-export async function startBrowserHost(opts: { dataDir?: string; args?: string[]; sharedDir?: string; writerName?: string } = {}): Promise<RunningHost> {
+export async function startBrowserHost(
+  opts: { dataDir?: string; args?: string[]; sharedDir?: string; writerName?: string; /** How long opening the data dir may take (a huge journal: benches). */ startTimeoutMs?: number } = {},
+): Promise<RunningHost> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'watchfloor-e2e-')));
   const shared = [...(opts.sharedDir ? ['--shared-dir', opts.sharedDir] : []), ...(opts.writerName ? ['--writer-name', opts.writerName] : [])];
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', '--port', '0', '--data-dir', dataDir, ...shared, ...(opts.args ?? ['--no-demo'])], {
@@ -23,7 +25,7 @@ export async function startBrowserHost(opts: { dataDir?: string; args?: string[]
   });
   let output = '';
   const url = await new Promise<string>((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), opts.startTimeoutMs ?? 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /serving (http:\/\/[^/\s]+)\//.exec(output);

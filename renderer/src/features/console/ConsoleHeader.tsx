@@ -22,7 +22,7 @@ function InboxLink() {
   );
 }
 
-/** The other views: wall board, trends, alert inbox, import, the situation report, settings and policies. */
+/** The other views: wall board, trends, alert inbox, import, the situation report, settings, policies and the directory. */
 function ViewLinks() {
   return (
     <nav className="console-nav" aria-label="Views">
@@ -42,6 +42,9 @@ function ViewLinks() {
       </a>
       <a className="console-nav-link" href={viewHref('/policies')}>
         Policies
+      </a>
+      <a className="console-nav-link" href={viewHref('/directory')}>
+        Directory
       </a>
     </nav>
   );

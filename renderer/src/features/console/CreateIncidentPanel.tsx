@@ -11,6 +11,7 @@ import { FormAlert } from './FormAlert';
 import { FormField } from './FormField';
 import { apiErrorOf, formFieldOf } from './form-errors';
 import type { ApiErrorBody } from '../../../../shared/contract/api';
+import { PeopleOptions } from './PeopleOptions';
 import { PriorityMatrix } from './PriorityMatrix';
 import './CreateIncidentPanel.css';
 import './forms.css';
@@ -132,11 +133,7 @@ export function CreateIncidentPanel({ onDone }: { onDone: () => void }) {
               {(p) => (
                 <>
                   <input {...p} className="console-input" list="console-create-people" autoComplete="off" value={values.reporter} onChange={(e) => set('reporter', e.target.value)} />
-                  <datalist id="console-create-people">
-                    {(info?.suggestions.people ?? []).map((c) => (
-                      <option key={c} value={c} />
-                    ))}
-                  </datalist>
+                  <PeopleOptions id="console-create-people" />
                 </>
               )}
             </FormField>

@@ -1,17 +1,14 @@
 import { useMemo } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
 import { useOperator } from './hooks';
+import { peopleSuggestions, useDirectory } from './people-suggestions';
+import { SuggestionList } from './SuggestionList';
 
-/** <datalist> of people known to the workspace (roles, responders) plus the operator. */
+/** <datalist> of the directory's people (on call first), then people seen on incidents (roles, responders) and the operator. */
 export function PeopleOptions({ id }: { id: string }) {
   const known = useWorkspace((s) => s.info?.suggestions.people);
   const operator = useOperator();
-  const people = useMemo(() => [...new Set([operator, ...(known ?? [])].filter(Boolean))], [known, operator]);
-  return (
-    <datalist id={id}>
-      {people.map((p) => (
-        <option key={p} value={p} />
-      ))}
-    </datalist>
-  );
+  const directory = useDirectory();
+  const people = useMemo(() => peopleSuggestions(directory, [operator, ...(known ?? [])]), [directory, known, operator]);
+  return <SuggestionList id={id} suggestions={people} />;
 }

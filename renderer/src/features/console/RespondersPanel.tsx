@@ -9,6 +9,8 @@ import { useIncidentCommand, useOperator, useReadOnly } from './hooks';
 import { allTeams, samePerson } from './incident-filter';
 import { Panel } from './Panel';
 import { PeopleOptions } from './PeopleOptions';
+import { useTeamSuggestions } from './people-suggestions';
+import { SuggestionList } from './SuggestionList';
 import { TimeStamp } from './TimeStamp';
 import './panels.css';
 import './forms.css';
@@ -90,7 +92,7 @@ export function RespondersPanel({ incident }: { incident: IncidentState }) {
 function JoinForm({ incident, onDone }: { incident: IncidentState; onDone: () => void }) {
   const { run, pending, error } = useIncidentCommand(incident.id);
   const incidents = useWorkspace((s) => s.incidents);
-  const teams = useMemo(() => allTeams(Object.values(incidents)), [incidents]);
+  const teams = useTeamSuggestions(useMemo(() => allTeams(Object.values(incidents)), [incidents]));
   const [person, setPerson] = useState('');
   const [team, setTeam] = useState('');
   const [touched, setTouched] = useState(false);
@@ -126,11 +128,7 @@ function JoinForm({ incident, onDone }: { incident: IncidentState; onDone: () =>
           {(p) => (
             <>
               <input {...p} className="console-input" list="console-join-teams" autoComplete="off" value={team} onChange={(e) => setTeam(e.target.value)} />
-              <datalist id="console-join-teams">
-                {teams.map((t) => (
-                  <option key={t} value={t} />
-                ))}
-              </datalist>
+              <SuggestionList id="console-join-teams" suggestions={teams} />
             </>
           )}
         </FormField>

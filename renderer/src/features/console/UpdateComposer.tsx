@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { AUDIENCES, DEFAULT_UPDATE_TEMPLATES, fillTemplate, updateText, type Audience } from '../../../../shared/comms/templates';
+import { AUDIENCES, DEFAULT_UPDATE_TEMPLATES, fillTemplate, updateText, type Audience, type UpdateTemplates } from '../../../../shared/comms/templates';
 import type { IncidentState } from '../../../../shared/domain/incident';
 import { formatDuration } from '../../../../shared/sla/describe';
+import { useOrgDocuments } from '../../state/org-documents-store';
 import { useClock } from '../../ui/clock-store';
 import { formatTime } from '../../ui/format';
 import { useConsole } from './console-store';
@@ -14,12 +15,12 @@ import './Sla.css';
 import './panels.css';
 import './forms.css';
 
-/** The template for an audience, filled with the incident's facts at `now`. */
-export function draftFor(incident: IncidentState, audience: Audience, now: number, utc: boolean): string {
+/** The template for an audience (the organisation's published templates), filled with the incident's facts at `now`. */
+export function draftFor(incident: IncidentState, audience: Audience, now: number, utc: boolean, templates: UpdateTemplates = DEFAULT_UPDATE_TEMPLATES): string {
   // Once sent, the next update falls due one cadence later: say when, in the reader's terms.
   const due = nextUpdateIfSent(incident, now);
   const next = due !== undefined ? formatTime(new Date(due).toISOString(), utc) : 'the time we have news';
-  return fillTemplate(DEFAULT_UPDATE_TEMPLATES[audience].text, incident, { next, age: formatDuration(Math.max(0, now - Date.parse(incident.createdAt))) });
+  return fillTemplate(templates[audience].text, incident, { next, age: formatDuration(Math.max(0, now - Date.parse(incident.createdAt))) });
 }
 
 /**
@@ -31,6 +32,8 @@ export function UpdateComposer({ incident }: { incident: IncidentState }) {
   const utc = useUtc();
   const { run, pending, error } = useIncidentCommand(incident.id);
   const announce = useConsole((s) => s.announce);
+  // The templates published for the organisation (the directory screen edits them); the shipped ones until loaded.
+  const templates = useOrgDocuments((s) => s.templates?.current ?? DEFAULT_UPDATE_TEMPLATES);
   const [audience, setAudience] = useState<Audience>('internal');
   const [text, setText] = useState<string | undefined>();
   const [tried, setTried] = useState(false);
@@ -41,18 +44,18 @@ export function UpdateComposer({ incident }: { incident: IncidentState }) {
 
   const pick = (a: Audience) => {
     setAudience(a);
-    setText(draftFor(incident, a, useClock.getState().now, utc));
+    setText(draftFor(incident, a, useClock.getState().now, utc, templates));
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
     if (missing) return;
-    const ok = await run({ type: 'addEntry', kind: 'status_update', text: updateText(audience, value), occurredAt: null });
+    const ok = await run({ type: 'addEntry', kind: 'status_update', text: updateText(audience, value, templates), occurredAt: null });
     if (ok) {
       setText(undefined);
       setTried(false);
-      setSent(DEFAULT_UPDATE_TEMPLATES[audience].label);
-      announce(`Status update for ${DEFAULT_UPDATE_TEMPLATES[audience].label.toLowerCase()} recorded on ${incident.id}`);
+      setSent(templates[audience].label);
+      announce(`Status update for ${templates[audience].label.toLowerCase()} recorded on ${incident.id}`);
     }
   };
 
@@ -78,7 +81,7 @@ export function UpdateComposer({ incident }: { incident: IncidentState }) {
                 {AUDIENCES.map((a) => (
                   <label key={a} className={`sla-audience${a === audience ? ' is-on' : ''}`}>
                     <input type="radio" name={`${id}-audience`} value={a} checked={a === audience} onChange={() => pick(a)} />
-                    {DEFAULT_UPDATE_TEMPLATES[a].label}
+                    {templates[a].label}
                   </label>
                 ))}
               </fieldset>

@@ -167,5 +167,11 @@ export function describeEvent(raw: EventEnvelope, ctx: SentenceContext): Sentenc
     case 'org.slaPolicy.published':
     case 'org.escalationPolicy.published':
       return { text: `Policy published: ${e.data.policy.name || e.data.policy.id} v${e.data.policy.version}` };
+    case 'org.directory.published':
+      return { text: `Directory published: v${e.data.version}` };
+    case 'org.templates.published':
+      return { text: `Update templates published: v${e.data.version}` };
+    case 'org.priorityMatrix.published':
+      return { text: `Priority matrix published: v${e.data.version}` };
   }
 }

@@ -2,11 +2,12 @@ import { useMemo, useState, type FormEvent } from 'react';
 import type { MethodInput } from '../../../../shared/contract/api';
 import type { EscalationPolicyHistory } from '../../../../shared/org/policies';
 import { useApi } from '../../api/api-context';
+import { usePolicies } from '../../state/policies-store';
 import { useWorkspace } from '../../state/workspace-store';
-import { FormAlert } from '../console/FormAlert';
 import { EscalationLevelsTable } from './EscalationLevelsTable';
 import { escalationDraftOf, escalationErrors, escalationFormOf, matchText, type EscalationForm } from './escalation-form';
 import { FieldError, fieldId, invalidProps } from './FieldError';
+import { PolicyPublishActions } from './PolicyPublishActions';
 import { usePublish } from './use-publish';
 import { VersionHistory, versionText } from './VersionHistory';
 
@@ -17,7 +18,7 @@ export function EscalationPolicySection({ history }: { history: EscalationPolicy
   const utc = useWorkspace((s) => s.info?.settings.utcEverywhere ?? false);
   const [form, setForm] = useState<EscalationForm>(() => escalationFormOf(history.current));
   const [editedVersion, setEditedVersion] = useState(history.current.version);
-  const publishing = usePublish();
+  const publishing = usePublish(usePolicies.getState().set);
   const errors = useMemo(() => escalationErrors(form), [form]);
   const hostField = publishing.error?.field?.replace(/^policy\./, '');
   const shown = hostField && publishing.error ? { [hostField]: publishing.error.message, ...errors } : errors;
@@ -86,28 +87,7 @@ export function EscalationPolicySection({ history }: { history: EscalationPolicy
           </div>
           <EscalationLevelsTable form={form} errors={shown} onChange={setForm} />
         </fieldset>
-        <FormAlert error={publishing.error} />
-        {stale && (
-          <p className="console-alert" role="status">
-            A newer version (v{history.current.version}) was published while you edited.{' '}
-            <button type="button" className="console-button is-small" onClick={reload}>
-              Load v{history.current.version}
-            </button>
-          </p>
-        )}
-        {!readOnly && (
-          <div className="policies-actions">
-            <button type="submit" className="console-button is-primary" disabled={publishing.pending}>
-              Publish new version
-            </button>
-            <button type="button" className="console-button is-ghost" onClick={reload}>
-              Discard changes
-            </button>
-            <p className="policies-saved" role="status">
-              {publishing.done}
-            </p>
-          </div>
-        )}
+        <PolicyPublishActions publishing={publishing} stale={stale} latest={history.current.version} readOnly={readOnly} onReload={reload} />
       </form>
       <VersionHistory label={`${history.current.name || history.id} versions`} versions={history.versions} />
     </section>

@@ -2,12 +2,13 @@ import { useMemo, useState, type FormEvent } from 'react';
 import type { SlaPolicyHistory } from '../../../../shared/org/policies';
 import type { MethodInput } from '../../../../shared/contract/api';
 import { useApi } from '../../api/api-context';
+import { usePolicies } from '../../state/policies-store';
 import { useWorkspace } from '../../state/workspace-store';
-import { FormAlert } from '../console/FormAlert';
 import { CalendarsEditor } from './CalendarsEditor';
 import { FieldError, fieldId, invalidProps } from './FieldError';
 import { slaDraftOf, slaErrors, slaFormOf, type SlaForm } from './sla-form';
 import { SlaTargetsTable } from './SlaTargetsTable';
+import { PolicyPublishActions } from './PolicyPublishActions';
 import { usePublish } from './use-publish';
 import { VersionHistory, versionText } from './VersionHistory';
 
@@ -23,7 +24,7 @@ export function SlaPolicySection({ history }: { history: SlaPolicyHistory }) {
   const utc = useWorkspace((s) => s.info?.settings.utcEverywhere ?? false);
   const [form, setForm] = useState<SlaForm>(() => slaFormOf(history.current));
   const [editedVersion, setEditedVersion] = useState(history.current.version);
-  const publishing = usePublish();
+  const publishing = usePublish(usePolicies.getState().set);
   const errors = useMemo(() => slaErrors(form), [form]);
   const hostField = publishing.error?.field?.replace(/^policy\./, '');
   const shown = hostField && publishing.error ? { [hostField]: publishing.error.message, ...errors } : errors;
@@ -78,28 +79,7 @@ export function SlaPolicySection({ history }: { history: SlaPolicyHistory }) {
           <h3 className="policies-subtitle">Business-hours calendars</h3>
           <CalendarsEditor form={form} errors={shown} onChange={setForm} />
         </fieldset>
-        <FormAlert error={publishing.error} />
-        {stale && (
-          <p className="console-alert" role="status">
-            A newer version (v{history.current.version}) was published while you edited.{' '}
-            <button type="button" className="console-button is-small" onClick={reload}>
-              Load v{history.current.version}
-            </button>
-          </p>
-        )}
-        {!readOnly && (
-          <div className="policies-actions">
-            <button type="submit" className="console-button is-primary" disabled={publishing.pending}>
-              Publish new version
-            </button>
-            <button type="button" className="console-button is-ghost" onClick={reload}>
-              Discard changes
-            </button>
-            <p className="policies-saved" role="status">
-              {publishing.done}
-            </p>
-          </div>
-        )}
+        <PolicyPublishActions publishing={publishing} stale={stale} latest={history.current.version} readOnly={readOnly} onReload={reload} />
       </form>
       <VersionHistory label="SLA policy versions" versions={history.versions} />
     </section>

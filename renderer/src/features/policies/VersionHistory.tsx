@@ -1,11 +1,10 @@
 import { useWorkspace } from '../../state/workspace-store';
 import { formatTime } from '../../ui/format';
 
-interface VersionEntry {
-  policy: { version: number; effectiveFrom: string };
-  publishedBy: string | null;
-  concurrent: boolean;
-}
+/** A policy version (in force from its `effectiveFrom`) or a document version (in force from when it was published). */
+type VersionEntry = { publishedBy: string | null; concurrent: boolean } & ({ policy: { version: number; effectiveFrom: string } } | { version: number; publishedAt: string | null });
+
+const versionOf = (v: VersionEntry) => ('policy' in v ? v.policy.version : v.version);
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -18,8 +17,9 @@ function dayAndTime(iso: string, utc: boolean): string {
 
 /** "v3, from 27 Nov 14:02 by Dana"; a shipped default: "v1, shipped default". */
 export function versionText(v: VersionEntry, utc: boolean): string {
-  if (v.publishedBy === null) return `v${v.policy.version}, shipped default`;
-  return `v${v.policy.version}, from ${dayAndTime(v.policy.effectiveFrom, utc)} by ${v.publishedBy}`;
+  const from = 'policy' in v ? v.policy.effectiveFrom : v.publishedAt;
+  if (v.publishedBy === null || from === null) return `v${versionOf(v)}, shipped default`;
+  return `v${versionOf(v)}, from ${dayAndTime(from, utc)} by ${v.publishedBy}`;
 }
 
 /** Every version of a policy, newest first. */
@@ -30,7 +30,7 @@ export function VersionHistory({ label, versions }: { label: string; versions: r
       <h3 className="policies-subtitle">Version history</h3>
       <ol className="policies-history-list" aria-label={label}>
         {[...versions].reverse().map((v) => (
-          <li key={v.policy.version}>
+          <li key={versionOf(v)}>
             {versionText(v, utc)}
             {v.concurrent && <span className="policies-muted"> (published at the same time as the version before it, on another PC)</span>}
           </li>

@@ -1,31 +1,32 @@
 import { useState } from 'react';
 import type { ApiErrorBody } from '../../../../shared/contract/api';
-import type { OrgPolicyState } from '../../../../shared/org/policies';
-import { usePolicies } from '../../state/policies-store';
 import { apiErrorOf } from '../console/form-errors';
 
-export interface Publishing {
+export interface Publishing<S> {
   pending: boolean;
   /** The host's refusal (its `field` names the input that is at fault). */
   error: ApiErrorBody | undefined;
   /** "Published v3", after a publish went through. */
   done: string | undefined;
-  /** Resolves to the policies after the publish, or undefined when it was refused. */
-  publish(call: () => Promise<OrgPolicyState>, versionOf: (s: OrgPolicyState) => number): Promise<OrgPolicyState | undefined>;
+  /** Resolves to the host's answer after the publish, or undefined when it was refused. */
+  publish(call: () => Promise<S>, versionOf: (s: S) => number): Promise<S | undefined>;
 }
 
-/** One publish at a time; the answer replaces the renderer's policies at once (the stream message follows). */
-export function usePublish(): Publishing {
+/**
+ * One publish at a time; `apply` puts the host's answer in the renderer's store at once (the
+ * stream message follows). Serves policies and organisation documents alike.
+ */
+export function usePublish<S>(apply: (state: S) => void): Publishing<S> {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiErrorBody | undefined>();
   const [done, setDone] = useState<string | undefined>();
-  const publish: Publishing['publish'] = async (call, versionOf) => {
+  const publish: Publishing<S>['publish'] = async (call, versionOf) => {
     setPending(true);
     setError(undefined);
     setDone(undefined);
     try {
       const state = await call();
-      usePolicies.getState().set(state);
+      apply(state);
       setDone(`Published v${versionOf(state)}`);
       return state;
     } catch (err) {

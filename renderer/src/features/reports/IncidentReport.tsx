@@ -14,6 +14,7 @@ import { buildIncidentReport, type IncidentReportModel } from './incident-report
 import { ReportFrame, type ReportContext } from './ReportFrame';
 import { ProvenanceSection } from './ProvenanceSection';
 import { formatSpan, type ReportTime } from './report-time';
+import { loadOrgPolicies } from './load-policies';
 import { useLoad } from './use-load';
 
 const TASK_STATUS: Record<string, string> = { open: 'Open', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' };
@@ -21,12 +22,12 @@ const SOURCE_LABEL = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function IncidentReport({ ctx, id, preload }: { ctx: ReportContext; id: string; preload?: Promise<IncidentState> }) {
   const client = useApi();
-  const loaded = useLoad(() => preload ?? client.call('incidents.get', { id }), id);
+  const loaded = useLoad(() => Promise.all([preload ?? client.call('incidents.get', { id }), loadOrgPolicies(client)]), id);
   const writerName = useWriterNames();
   const model = useMemo(
     () =>
       loaded.state === 'ready'
-        ? buildIncidentReport(loaded.value, { now: ctx.generatedAt, time: ctx.time, matrix: ctx.info?.matrix ?? DEFAULT_PRIORITY_MATRIX, writerName })
+        ? buildIncidentReport(loaded.value[0], { now: ctx.generatedAt, time: ctx.time, matrix: ctx.info?.matrix ?? DEFAULT_PRIORITY_MATRIX, policies: loaded.value[1].sla, writerName })
         : undefined,
     [loaded, ctx.generatedAt, ctx.time, ctx.info, writerName],
   );

@@ -8,6 +8,7 @@ import { ReportFrame, type ReportContext } from './ReportFrame';
 import { ProvenanceSection } from './ProvenanceSection';
 import { formatSpan } from './report-time';
 import { buildSituation, type SituationModel } from './situation-model';
+import { loadOrgPolicies } from './load-policies';
 import { useLoad } from './use-load';
 
 /** Said in words beside the clock; a paused clock's sentence says so itself. */
@@ -15,8 +16,8 @@ const TONE_FLAG = { breached: 'Breached', warning: 'At risk', paused: '', ok: ''
 
 export function SituationReport({ ctx, preload }: { ctx: ReportContext; preload?: Promise<{ incidents: IncidentState[] }> }) {
   const client = useApi();
-  const loaded = useLoad(() => preload ?? client.call('incidents.list', { scope: 'active' }), 'situation');
-  const model = useMemo(() => (loaded.state === 'ready' ? buildSituation(loaded.value.incidents, ctx.generatedAt) : undefined), [loaded, ctx.generatedAt]);
+  const loaded = useLoad(() => Promise.all([preload ?? client.call('incidents.list', { scope: 'active' }), loadOrgPolicies(client)]), 'situation');
+  const model = useMemo(() => (loaded.state === 'ready' ? buildSituation(loaded.value[0].incidents, ctx.generatedAt, loaded.value[1]) : undefined), [loaded, ctx.generatedAt]);
   const title = `Situation report · ${ctx.time.dateTime(ctx.generatedAt)} ${ctx.time.zoneLabel(ctx.generatedAt)}`;
   return (
     <ReportFrame ctx={ctx} heading="Situation report" title={title} status={loaded.state === 'error' ? loaded : model ? { state: 'ready' } : { state: 'loading' }}>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { startClock } from '../../ui/clock-store';
-import { viewHref } from '../../ui/view-href';
+import { ViewFrame } from '../../ui/ViewFrame';
 import { SharedFolderSection } from './SharedFolderSection';
 import './Settings.css';
 
@@ -8,16 +8,8 @@ import './Settings.css';
 export function SettingsView() {
   useEffect(() => startClock(), []);
   return (
-    <div className="settings-view">
-      <header className="settings-header">
-        <a className="settings-back" href={viewHref('/')}>
-          ← Console
-        </a>
-        <h1 className="settings-title">Settings</h1>
-      </header>
-      <main className="settings-main">
-        <SharedFolderSection />
-      </main>
-    </div>
+    <ViewFrame title="Settings">
+      <SharedFolderSection />
+    </ViewFrame>
   );
 }

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { PRIORITIES, type Priority } from '../../../../shared/domain/priority';
 import type { TrendsResult } from '../../../../shared/metrics/schema';
 import type { SlaTarget } from '../../../../shared/sla/policy';
@@ -152,7 +152,12 @@ function Kpis({ r }: { r: TrendsResult }) {
   );
 }
 
-function Report({ r, colors }: { r: TrendsResult; colors: ChartColors }) {
+/**
+ * Every chart of one result. Memoised: the screen re-renders when a refresh starts ("Updating…",
+ * after every incident change) or the workspace info changes, and drawing a dozen recharts charts
+ * again costs about a second of main thread; only a new result or theme needs that.
+ */
+const Report = memo(function Report({ r, colors }: { r: TrendsResult; colors: ChartColors }) {
   const g = r.query.granularity;
   const zoneDate = (iso: string) => {
     const d = new TZDate(Date.parse(iso), r.query.timeZone);
@@ -228,7 +233,7 @@ function Report({ r, colors }: { r: TrendsResult; colors: ChartColors }) {
       </p>
     </>
   );
-}
+});
 
 function writeUrl(search: string): void {
   const url = new URL(location.href);

@@ -11,6 +11,13 @@ import type { ChartColors } from './chart-theme';
 
 const HEIGHT = 260;
 
+/**
+ * For the grid lines a chart does not draw: recharts computes their positions anyway, from the
+ * axis's ticks, measuring every tick label in the DOM (a forced layout per new label) on every
+ * render. No lines, no positions.
+ */
+const NO_LINES = (): number[] => [];
+
 interface Common {
   rows: ChartRow[];
   colors: ChartColors;
@@ -22,7 +29,7 @@ interface Common {
 function axes(colors: ChartColors, opts: { unit?: string; domain?: [number, number]; decimals?: boolean; ticks?: number } = {}) {
   const tick = { fill: colors.muted, fontSize: 12 };
   return [
-    <CartesianGrid key="grid" stroke={colors.grid} strokeDasharray="3 3" vertical={false} />,
+    <CartesianGrid key="grid" stroke={colors.grid} strokeDasharray="3 3" vertical={false} verticalCoordinatesGenerator={NO_LINES} />,
     <XAxis key="x" dataKey="tick" tick={tick} stroke={colors.axis} tickLine={false} minTickGap={14} />,
     <YAxis
       key="y"
@@ -185,7 +192,7 @@ export function BreakdownBars({ rows, colors, title, summary, unit }: Common & {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} title={title} desc={summary} barCategoryGap="22%" barGap={2}>
-        <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" horizontal={false} />
+        <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" horizontal={false} horizontalCoordinatesGenerator={NO_LINES} />
         <YAxis type="category" dataKey="name" tick={{ ...tick, fill: colors.text }} stroke={colors.axis} tickLine={false} width={190} interval={0} />
         <XAxis xAxisId="count" type="number" orientation="top" tick={tick} stroke={colors.axis} tickLine={false} allowDecimals={false} niceTicks="snap125" />
         <XAxis xAxisId="mttr" type="number" orientation="bottom" tick={tick} stroke={colors.axis} tickLine={false} unit={` ${unit}`} niceTicks="snap125" />
