@@ -51,7 +51,7 @@ function incidents(spec: Array<[keyof typeof LEVELS, string, Record<string, unkn
 }
 
 function setStore(list: IncidentState[]) {
-  useWorkspace.setState({ info, incidents: Object.fromEntries(list.map((i) => [i.id, i])), connected: true, loadError: undefined });
+  useWorkspace.setState({ info, incidents: Object.fromEntries(list.map((i) => [i.id, i])), incidentsLoaded: true, connected: true, loadError: undefined });
 }
 
 function tick(to: number) {

@@ -8,6 +8,8 @@ export interface WorkspaceStore {
   info: WorkspaceInfo | undefined;
   /** Active incidents (and any others touched while the app runs), by id. */
   incidents: Record<string, IncidentState>;
+  /** The active incidents have arrived at least once (until then an empty board means "loading", not "all clear"). */
+  incidentsLoaded: boolean;
   connected: boolean;
   loadError: string | undefined;
   /** Connects to the backend: loads the workspace and follows live changes. */
@@ -18,6 +20,7 @@ export interface WorkspaceStore {
 export const useWorkspace = create<WorkspaceStore>((set, get) => ({
   info: undefined,
   incidents: {},
+  incidentsLoaded: false,
   connected: false,
   loadError: undefined,
 
@@ -34,10 +37,18 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => ({
   connect(client) {
     const load = async () => {
       try {
-        const [info, list] = await Promise.all([client.call('workspace.info', {}), client.call('incidents.list', { scope: 'active' })]);
-        if (info.now !== undefined) setClockOffset(info.now - Date.now());
-        set({ info, loadError: undefined });
-        get().upsert(list.incidents);
+        // Each half is used as soon as it arrives: views that need only the info (trends, settings)
+        // do not wait for a long list of active incidents.
+        await Promise.all([
+          client.call('workspace.info', {}).then((info) => {
+            if (info.now !== undefined) setClockOffset(info.now - Date.now());
+            set({ info, loadError: undefined });
+          }),
+          client.call('incidents.list', { scope: 'active' }).then((list) => {
+            get().upsert(list.incidents);
+            set({ incidentsLoaded: true });
+          }),
+        ]);
       } catch (err) {
         set({ loadError: err instanceof Error ? err.message : String(err) });
       }

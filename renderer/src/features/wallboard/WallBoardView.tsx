@@ -48,7 +48,7 @@ export function WallBoardView({ params }: { params: URLSearchParams }) {
 
   const settings = useWorkspace((s) => s.info?.settings);
   // Never claim "No active incidents" before the first load answered.
-  const loaded = useWorkspace((s) => s.info !== undefined);
+  const loaded = useWorkspace((s) => s.incidentsLoaded);
   const viewport = useViewport();
   const [acknowledged, acknowledge] = useAcknowledgements(config.boardKey);
   const alerts = useCriticalAlerts();
