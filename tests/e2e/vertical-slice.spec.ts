@@ -27,10 +27,11 @@ test('an incident created in the console shows on the wall board and survives a 
 
     await host.stop();
     host = await startBrowserHost({ dataDir: host.dataDir });
+    // A freshly restarted host shares two cores with the other e2e worker (a BPI import, say): be patient.
     await wall.goto(`${host.url}/wall`);
-    await expect(wall.getByRole('article', { name: new RegExp(`^${id}`) })).toBeVisible();
+    await expect(wall.getByRole('article', { name: new RegExp(`^${id}`) })).toBeVisible({ timeout: 20_000 });
     await page.goto(`${host.url}/`);
-    await expect(page.getByRole('list', { name: 'Open incidents' }).getByRole('listitem', { name: new RegExp(`^${id}`) })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Open incidents' }).getByRole('listitem', { name: new RegExp(`^${id}`) })).toBeVisible({ timeout: 20_000 });
   } finally {
     await host.stop();
   }
