@@ -52,7 +52,7 @@ export function CollectionSection<T extends { id: string; name: string }>({ spec
               ))}
               {!readOnly && (
                 <th scope="col">
-                  <span className="policies-sr-only">Actions</span>
+                  <span className="visually-hidden">Actions</span>
                 </th>
               )}
             </tr>

@@ -28,7 +28,7 @@ export function TemplatesSection({ history }: { history: DocumentHistory<UpdateT
       </h2>
       <p className="policies-muted">The update composer starts from these; the coordinator edits the text before sending. {FIELDS_HINT}.</p>
       <fieldset className="policies-fieldset" disabled={readOnly}>
-        <legend className="policies-sr-only">Templates per audience</legend>
+        <legend className="visually-hidden">Templates per audience</legend>
         {AUDIENCES.map((a) => {
           const t = draft.draft[a];
           const id = `directory-template-${a}`;

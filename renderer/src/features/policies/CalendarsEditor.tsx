@@ -36,7 +36,7 @@ function HoursRow({ calendar, index, hours, errors, onChange, onRemove }: { cale
   return (
     <li className="policies-hours">
       <fieldset className="policies-days" aria-describedby={errors[`${base}.days`] ? `${daysId}-error` : undefined}>
-        <legend className="policies-sr-only">{`${calendar} hours ${index + 1}: days`}</legend>
+        <legend className="visually-hidden">{`${calendar} hours ${index + 1}: days`}</legend>
         {WeekdaySchema.options.map((d) => (
           <label key={d} className="console-check">
             <input

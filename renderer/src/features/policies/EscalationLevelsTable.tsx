@@ -63,7 +63,7 @@ export function EscalationLevelsTable({ form, errors, onChange }: Props) {
             <th scope="col">After (minutes)</th>
             <th scope="col">Kind</th>
             <th scope="col">
-              <span className="policies-sr-only">Remove</span>
+              <span className="visually-hidden">Remove</span>
             </th>
           </tr>
         </thead>

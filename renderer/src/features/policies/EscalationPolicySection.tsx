@@ -59,7 +59,7 @@ export function EscalationPolicySection({ history }: { history: EscalationPolicy
       </p>
       <form onSubmit={(e) => void submit(e)} noValidate aria-label={`Escalation policy ${history.current.name || history.id}`}>
         <fieldset className="policies-fieldset" disabled={readOnly}>
-          <legend className="policies-sr-only">Escalation policy {history.id}</legend>
+          <legend className="visually-hidden">Escalation policy {history.id}</legend>
           <div className="policies-row">
             <div className="console-field">
               <label className="console-label" htmlFor={nameId}>
