@@ -10,7 +10,7 @@ import { ReportLinks } from '../reports/ReportLinks';
 import * as data from './chart-data';
 import { ChartCard, type LegendItem } from './ChartCard';
 import { useChartColors, type ChartColors } from './chart-theme';
-import { BacklogBars, BreachBars, BreakdownBars, ComplianceLines, DurationLines, PriorityBars, RateLines, ShareBars, STAT_DASH } from './charts';
+import { BreachBars, BreakdownBars, ComplianceLines, DurationLines, PriorityBars, RateLines, ShareBars, STAT_DASH } from './charts';
 import { bucketLabel } from './format';
 import { Heatmap } from './Heatmap';
 import { TrendsControls } from './TrendsControls';
@@ -194,7 +194,7 @@ const Report = memo(function Report({ r, colors }: { r: TrendsResult; colors: Ch
           <PriorityBars rows={resolved.rows} colors={colors} title={`Incidents resolved per ${per}`} summary={resolved.summary} />
         </ChartCard>
         <ChartCard title="Backlog: open incidents" summary={backlog.summary} table={backlog.table} range={range} colors={colors} legend={priorityLegend(colors)}>
-          <BacklogBars rows={backlog.rows} colors={colors} title="Backlog: open incidents" summary={backlog.summary} />
+          <PriorityBars rows={backlog.rows} colors={colors} title="Backlog: open incidents" summary={backlog.summary} gap="10%" />
         </ChartCard>
         <DurationCard r={r} metric="mttr" colors={colors} range={range} />
         <DurationCard r={r} metric="mtta" colors={colors} range={range} />

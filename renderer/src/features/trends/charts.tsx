@@ -60,30 +60,15 @@ function tooltip(colors: ChartColors, unit = '') {
   );
 }
 
-/** Counts per period stacked by priority (P1 at the bottom). */
-export function PriorityBars({ rows, colors, title, summary }: Common) {
-  return (
-    <ResponsiveContainer width="100%" height={HEIGHT}>
-      <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title={title} desc={summary} barCategoryGap="18%">
-        {axes(colors)}
-        {tooltip(colors)}
-        {PRIORITIES.map((p) => (
-          <Bar key={p} dataKey={p} name={p} stackId="p" fill={colors.priority[p]} isAnimationActive={false} />
-        ))}
-      </BarChart>
-    </ResponsiveContainer>
-  );
-}
-
 /**
- * Open incidents at each period's end, stacked by priority. Bars, not a step area: the last
- * period (the open count now) gets a full bar instead of a hairline at the right edge, and the
- * colours are the legend's.
+ * Counts per period stacked by priority (P1 at the bottom). The backlog (open incidents at each
+ * period's end) uses it too, with narrower gaps: bars, not a step area, so the last period (the
+ * open count now) gets a full bar instead of a hairline at the right edge, in the legend's colours.
  */
-export function BacklogBars({ rows, colors, title, summary }: Common) {
+export function PriorityBars({ rows, colors, title, summary, gap = '18%' }: Common & { gap?: string }) {
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
-      <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title={title} desc={summary} barCategoryGap="10%">
+      <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title={title} desc={summary} barCategoryGap={gap}>
         {axes(colors)}
         {tooltip(colors)}
         {PRIORITIES.map((p) => (
