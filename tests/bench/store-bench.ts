@@ -7,6 +7,7 @@
  *   p50/p99, against writing the same bytes to a new file + fsync + rename, in the same run.
  * - benchBurst: sustained burst from one writer (64 calls in flight, group commit): events/s
  *   acknowledged, and events/s until all are on the share.
+ * - benchStoreBurst: the same through the store alone (ready-made events, 64 appends in flight).
  * - benchOpenLarge: a PC opening a share of 1,000,000 events (10,000 incidents) with a snapshot
  *   to a ready, queryable workspace: time, ratio to reading + JSON.parse of the same events, peak RSS.
  * - benchPropagation: 3 writer processes at 10 events/s each for 60 s; acknowledgement on one PC
@@ -157,6 +158,52 @@ export async function benchBurst(total = 10_000, inFlight = 64): Promise<Line[]>
     return [
       emit({ name: 'store.burst.acknowledged', value: total / (acked / 1000), unit: 'events/s', note: `${total} addEntry calls, ${inFlight} in flight, one writer` }),
       emit({ name: 'store.burst.published', value: total / (published / 1000), unit: 'events/s', note: 'until all are in segments on the share' }),
+    ];
+  } finally {
+    await dir.cleanup();
+  }
+}
+
+/**
+ * The store alone: one writer appending ready-made events (as the service hands them over), 64
+ * appends in flight, group-committed; events/s until acknowledged (local fsync) and until all are
+ * in segments on the share. Against benchBurst, this leaves out what the service does per action
+ * (validating the call, deciding, folding).
+ */
+export async function benchStoreBurst(total = 20_000, inFlight = 64): Promise<Line[]> {
+  const dir = await temp('wf-bench-store-burst-');
+  try {
+    const share = join(dir.path, 'share');
+    await mkdir(share);
+    const store = openSharedStore({ dataDir: join(dir.path, 'pc'), sharedDir: share, writerId: 'burst-writer', pollMs: 1000 });
+    await store.load();
+    const start = Date.parse('2026-11-28T01:00:00Z');
+    const events = Array.from({ length: total }, (_, i) => ({
+      id: `burst-writer-${String(i + 1).padStart(9, '0')}`,
+      stream: `INC-2026-BRST-${(i % 20) + 1}`,
+      type: 'entry.added',
+      hlc: `${String(start + i).padStart(15, '0')}:0000`,
+      writerId: 'burst-writer',
+      seq: i + 1,
+      recordedAt: new Date(start + i).toISOString(),
+      actor: 'Ana Ruiz',
+      v: 1,
+      data: { entryId: `e${i + 1}`, kind: 'note', text: `burst ${i}: called the vendor, waiting for the callback`, occurredAt: null, corrects: null },
+    }));
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: inFlight }, async () => {
+        while (next < total) await store.append([events[next++]!]);
+      }),
+    );
+    const acked = performance.now() - t0;
+    await store.flush(120_000);
+    const published = performance.now() - t0;
+    await store.close();
+    return [
+      emit({ name: 'store.appendBurst.acknowledged', value: total / (acked / 1000), unit: 'events/s', note: `${total} single-event appends to the store, ${inFlight} in flight, one writer` }),
+      emit({ name: 'store.appendBurst.published', value: total / (published / 1000), unit: 'events/s', note: 'until all are in segments on the share' }),
     ];
   } finally {
     await dir.cleanup();
@@ -415,7 +462,7 @@ export async function benchPollingCpu(files = 10_000, writers = 10, seconds = 20
 }
 
 export async function runStoreBench(): Promise<Line[]> {
-  return [...(await benchDurableCommit()), ...(await benchBurst()), ...(await benchPollingCpu()), ...(await benchPropagation()), ...(await benchOpenLarge())];
+  return [...(await benchDurableCommit()), ...(await benchBurst()), ...(await benchStoreBurst()), ...(await benchPollingCpu()), ...(await benchPropagation()), ...(await benchOpenLarge())];
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -431,7 +478,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
             ? () => childIdle(Number(rest[0]))
           : flag
             ? async () => {
-                const fn = { commit: benchDurableCommit, burst: benchBurst, open: benchOpenLarge, propagation: benchPropagation, polling: benchPollingCpu }[flag];
+                const fn = { commit: benchDurableCommit, burst: benchBurst, appendBurst: benchStoreBurst, open: benchOpenLarge, propagation: benchPropagation, polling: benchPollingCpu }[flag];
                 if (!fn) throw new Error(`unknown benchmark ${flag}`);
                 await fn();
               }
