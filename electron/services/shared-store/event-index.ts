@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { WriterChain, type ChainIssue } from './chain';
 import { ZERO_HASH, type KeyedEvent, type ParsedRecord } from './format';
+import { HeldIds } from './held-ids';
 import type { OwnEvents } from './own-events';
 import type { SnapshotBody } from './snapshot-body';
 import type { StoreWarnings } from './store-warnings';
@@ -15,13 +16,15 @@ export interface ChainHead {
 }
 
 /**
- * What has been read: every event id held (for dedupe) and each other writer's hash chain as far
- * as it has been read (for tamper evidence). Chain problems are reported through `chainWarning`,
- * naming writer and seq.
+ * What has been read: the event held at each writer's seq (for dedupe) and each other writer's
+ * hash chain as far as it has been read (for tamper evidence). Chain problems are reported through
+ * `chainWarning`, naming writer and seq. An event id recorded by two writers (two PCs noting the
+ * same SLA breach under its deterministic id) is delivered from both: the fold keeps one, the same
+ * one on every PC.
  */
 export class EventIndex {
-  /** Every event id held (own journal, replica, delivered). */
-  private readonly knownIds = new Set<string>();
+  /** The event held at each (writer, seq): own journal, replica, delivered. */
+  private readonly held = new HeldIds();
   /** Hash chains of events read from the share (all writers but own local ones). */
   private readonly chains = new Map<string, WriterChain>();
   /** Highest seq that a segment read for the writer was named for. */
@@ -34,8 +37,8 @@ export class EventIndex {
   ) {}
 
   /** Remembers an event held locally (journal), so a copy read from the share is not new. */
-  know(id: string): void {
-    this.knownIds.add(id);
+  know(e: Pick<KeyedEvent, 'id' | 'writerId' | 'seq'>): void {
+    this.held.hold(e.writerId, e.seq, e.id);
   }
 
   /** True if the share's events first..last of writer `w` are all held already. */
@@ -59,8 +62,7 @@ export class EventIndex {
    */
   ingest(r: ParsedRecord, file: string): boolean {
     const { writerId: w, seq, id } = r.key;
-    const size = this.knownIds.size;
-    const known = this.knownIds.add(id).size === size; // one lookup instead of has + add
+    const known = this.held.hold(w, seq, id) === id;
     if (w === this.me) {
       this.own.noteShareHash(seq, r.hash);
       return !known;
@@ -76,7 +78,7 @@ export class EventIndex {
   }
 
   /**
-   * Takes in a snapshot's events (after its checksum held): dedupes by id, adds each writer's runs
+   * Takes in a snapshot's events (after its checksum held): dedupes by writer and seq, adds each writer's runs
    * of linked records to its chain (warnings name writer and seq); returns the new events.
    */
   adoptSnapshotBody(body: SnapshotBody, file: string): KeyedEvent[] {
@@ -89,8 +91,7 @@ export class EventIndex {
       const held = Boolean(chain?.head); // a fresh chain holds nothing a record could clash with
       for (let i = run.start, end = run.start + run.last - run.first; i <= end; i++) {
         const e = events[i]!;
-        const size = this.knownIds.size;
-        const known = this.knownIds.add(e.id).size === size;
+        const known = this.held.hold(run.writerId, e.seq, e.id) === e.id;
         if (own) this.own.noteShareHash(e.seq, body.hashesOf.get(e.seq)!);
         else if (!known && held && chain!.has(e.seq)) {
           this.chainWarning(file, `writer ${run.writerId} seq ${e.seq}: a second, different event with the same sequence number (edited copy, or the writer id is used on two PCs)`);

@@ -172,7 +172,7 @@ export class SharedFolderStore implements EventStore {
     let foreign = 0;
     for (const e of own.events) {
       events.push(e);
-      this.index.know(e.id);
+      this.index.know(e);
       if (e.writerId === this.me) this.own.remember(e);
       else foreign++;
     }
@@ -204,7 +204,7 @@ export class SharedFolderStore implements EventStore {
     await this.journal.appendJson(jsons);
     let foreign = false;
     events.forEach((e, i) => {
-      this.index.know(e.id);
+      this.index.know(e);
       if (e.writerId === this.me) this.own.remember(e, jsons[i]);
       else foreign = true;
     });

@@ -1,0 +1,24 @@
+/**
+ * The event id held at each (writer, seq). Events on the share are named by writer and sequence,
+ * so a record read again (a segment and the snapshot covering it, the local replica, this PC's own
+ * events coming back) is recognised by a lookup in a dense array per writer: for a store of a
+ * million events that is far cheaper to build and hold than a set of a million ids. The ids are
+ * the events' own strings, not copies.
+ */
+export class HeldIds {
+  private readonly byWriter = new Map<string, string[]>();
+
+  /**
+   * Holds `id` at (writer, seq) unless an id is held there already; returns the one held before
+   * (undefined if none). A seq that is not a whole number ≥ 0 is never held (the service rejects
+   * such an event).
+   */
+  hold(writerId: string, seq: number, id: string): string | undefined {
+    if (!Number.isSafeInteger(seq) || seq < 0) return undefined;
+    let ids = this.byWriter.get(writerId);
+    if (!ids) this.byWriter.set(writerId, (ids = []));
+    const prior = ids[seq];
+    if (prior === undefined) ids[seq] = id;
+    return prior;
+  }
+}
