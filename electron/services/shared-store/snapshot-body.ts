@@ -102,11 +102,12 @@ export class SnapshotBodyReader {
       this.body.bad++;
       return;
     }
-    // A million events name a handful of writers, types and incidents: one string each instead of
-    // a copy per event keeps the loaded store smaller (and the garbage collector's work with it).
+    // A million events name a handful of writers, types, incidents and people: one string each
+    // instead of a copy per event keeps the loaded store smaller (and the garbage collector's work with it).
     value.writerId = this.intern(value.writerId);
     if (typeof value.type === 'string') value.type = this.intern(value.type);
     if (typeof value.stream === 'string') value.stream = this.intern(value.stream);
+    if (typeof value.actor === 'string') value.actor = this.intern(value.actor);
     const run = this.run;
     const linked = run !== undefined && run.writerId === value.writerId && run.last + 1 === value.seq && buf.compare(this.lastHash, 0, 64, start + 65, start + 129) === 0;
     if (linked) run.last = value.seq;
