@@ -212,6 +212,7 @@ function applyKnown(d: Draft, e: IncidentEvent): void {
     case 'org.directory.published':
     case 'org.templates.published':
     case 'org.priorityMatrix.published':
+    case 'org.lifecycle.published':
       return; // org-stream events; folded into the organisation's data, not into incidents
     case 'entry.added': {
       if (d.hasEntry(e.data.entryId)) return;

@@ -1,6 +1,6 @@
 /**
  * Organisation data published as whole documents (the directory, the update templates, the
- * priority matrix): a pure
+ * priority matrix, the lifecycle rules): a pure
  * fold of their events onto the shipped default (version 1), with who published each version and
  * when. Unlike policies they take effect at once for everyone (nothing is pinned to an incident's
  * creation), so a version needs no `effectiveFrom`.
@@ -14,11 +14,13 @@
 import { z } from 'zod';
 import { DEFAULT_UPDATE_TEMPLATES, type UpdateTemplates } from '../comms/templates';
 import type { EventEnvelope } from '../domain/events';
+import { DEFAULT_LIFECYCLE, type LifecycleRules } from '../domain/lifecycle';
 import { DEFAULT_PRIORITY_MATRIX, type PriorityMatrix } from '../domain/priority';
 import { IsoTimeSchema } from '../domain/vocabulary';
 import { EMPTY_DIRECTORY, type Directory } from './directory';
 import { OrgEventPayloads } from './events';
 import { orgEventsInOrder, settleVersion } from './history';
+import { mergeLifecycle } from './lifecycle';
 import { mergeCells } from './matrix';
 import { mergeEntries, mergeFields } from './merge';
 
@@ -44,7 +46,7 @@ export interface DocumentHistory<D> {
 
 /** What distinguishes one kind of document: its event, shipped default and merge of crossed publishes. */
 interface DocumentKind<D> {
-  type: 'org.directory.published' | 'org.templates.published' | 'org.priorityMatrix.published';
+  type: 'org.directory.published' | 'org.templates.published' | 'org.priorityMatrix.published' | 'org.lifecycle.published';
   shipped: D;
   merge(base: D, theirs: D, current: D): D;
 }
@@ -62,6 +64,7 @@ function mergeDirectory(base: Directory, theirs: Directory, current: Directory):
 export const DIRECTORY: DocumentKind<Directory> = { type: 'org.directory.published', shipped: EMPTY_DIRECTORY, merge: mergeDirectory };
 export const TEMPLATES: DocumentKind<UpdateTemplates> = { type: 'org.templates.published', shipped: DEFAULT_UPDATE_TEMPLATES, merge: mergeFields };
 export const MATRIX: DocumentKind<PriorityMatrix> = { type: 'org.priorityMatrix.published', shipped: DEFAULT_PRIORITY_MATRIX, merge: mergeCells };
+export const LIFECYCLE: DocumentKind<LifecycleRules> = { type: 'org.lifecycle.published', shipped: DEFAULT_LIFECYCLE, merge: mergeLifecycle };
 
 export function initialDocument<D>(kind: DocumentKind<D>): DocumentHistory<D> {
   return { version: 1, current: kind.shipped, versions: [{ version: 1, document: kind.shipped, publishedBy: null, publishedAt: null, concurrent: false }] };
@@ -89,12 +92,12 @@ export function foldDocument<D>(kind: DocumentKind<D>, events: readonly EventEnv
 }
 
 /** Every kind of whole-document organisation data, by the name the API and the stream use. */
-export const OrgDocumentNameSchema = z.enum(['directory', 'templates', 'matrix']);
+export const OrgDocumentNameSchema = z.enum(['directory', 'templates', 'matrix', 'lifecycle']);
 export type OrgDocumentName = z.infer<typeof OrgDocumentNameSchema>;
-export const ORG_DOCUMENTS = { directory: DIRECTORY, templates: TEMPLATES, matrix: MATRIX } as const satisfies Record<OrgDocumentName, unknown>;
+export const ORG_DOCUMENTS = { directory: DIRECTORY, templates: TEMPLATES, matrix: MATRIX, lifecycle: LIFECYCLE } as const satisfies Record<OrgDocumentName, unknown>;
 export type OrgDocuments = { [K in OrgDocumentName]: DocumentHistory<(typeof ORG_DOCUMENTS)[K]['shipped']> };
 
 /** Every document folded from the org stream's events. */
 export function foldOrgDocuments(events: readonly EventEnvelope[]): OrgDocuments {
-  return { directory: foldDocument(DIRECTORY, events), templates: foldDocument(TEMPLATES, events), matrix: foldDocument(MATRIX, events) };
+  return { directory: foldDocument(DIRECTORY, events), templates: foldDocument(TEMPLATES, events), matrix: foldDocument(MATRIX, events), lifecycle: foldDocument(LIFECYCLE, events) };
 }

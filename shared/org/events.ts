@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { UpdateTemplatesSchema } from '../comms/templates';
+import { LifecycleRulesSchema } from '../domain/lifecycle';
 import { PriorityMatrixSchema } from '../domain/priority';
 import { EscalationPolicySchema } from '../sla/escalation-policy';
 import { SlaPolicySchema } from '../sla/policy';
@@ -36,4 +37,6 @@ export const OrgEventPayloads = {
   'org.templates.published': published(UpdateTemplatesSchema),
   /** A new version of the priority matrix, merged cell by cell. */
   'org.priorityMatrix.published': published(PriorityMatrixSchema),
+  /** A new version of the incident lifecycle rules, merged transition by transition. */
+  'org.lifecycle.published': published(LifecycleRulesSchema),
 } as const;

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createIncident, ok } from './support/api';
+import { axe } from './support/axe';
 import { startBrowserHost } from './support/browser-host';
 
 /**
@@ -8,11 +8,6 @@ import { startBrowserHost } from './support/browser-host';
  * console's role-assign picker; a stakeholder-update template edited and published is what the
  * update composer pre-fills. Photographed at 1920×1080 and checked with axe.
  */
-
-async function axe(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test('a person and a template published on the directory screen reach the console pickers and the update composer', async ({ page }) => {
   test.setTimeout(120_000);

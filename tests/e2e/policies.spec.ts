@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { IncidentState } from '../../shared/domain/incident';
 import { createIncident, ok } from './support/api';
+import { axe } from './support/axe';
 import { startBrowserHost, type RunningHost } from './support/browser-host';
 
 /**
@@ -12,11 +12,6 @@ import { startBrowserHost, type RunningHost } from './support/browser-host';
  */
 
 const MIN = 60_000;
-
-async function axe(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 const advance = (host: RunningHost, ms: number) => ok<{ now: number }>(host.url, 'testing.advanceClock', { ms });
 

@@ -5,13 +5,14 @@ import type { MethodOutput } from '../../shared/contract/api';
 import type { StreamMessage } from '../../shared/contract/stream';
 import { DEFAULT_UPDATE_TEMPLATES } from '../../shared/comms/templates';
 import type { IncidentState } from '../../shared/domain/incident';
+import { DEFAULT_LIFECYCLE, type LifecycleRules } from '../../shared/domain/lifecycle';
 import { DEFAULT_PRIORITY_MATRIX } from '../../shared/domain/priority';
 import { EMPTY_DIRECTORY } from '../../shared/org/directory';
 import { WorkspaceService } from '../../electron/services/workspace/workspace-service';
 import { refusal } from '../support/refusal';
 import { tempDir } from '../support/temp-dir';
 
-/** directory.get / directory.publish / templates.get / templates.publish against a real workspace (journal on disk). */
+/** The org documents' get / publish methods (directory, templates, matrix, lifecycle) against a real workspace (journal on disk). */
 
 const T0 = Date.parse('2026-11-27T14:02:00Z');
 const dana = { id: 'p-dana', name: 'Dana Whitfield', role: 'Duty manager', phone: '+44 20 7946 0100', email: 'dana@example.org', onCall: true };
@@ -31,6 +32,7 @@ describe('org document handlers', () => {
     service.subscribe((m) => messages.push(m));
   };
   const getDirectory = async () => (await service.call('directory.get', {})) as MethodOutput<'directory.get'>;
+  const getLifecycle = async () => (await service.call('lifecycle.get', {})) as MethodOutput<'lifecycle.get'>;
 
   beforeEach(async () => {
     dir = await tempDir('wf-org-docs-');
@@ -110,7 +112,39 @@ describe('org document handlers', () => {
     expect(((await service.call('matrix.get', {})) as MethodOutput<'matrix.get'>).version).toBe(2);
   });
 
-  const invalid: Array<{ name: string; method: 'directory.publish' | 'templates.publish' | 'matrix.publish'; input: unknown; field: string }> = [
+  it('lifecycle.publish: status changes from then on follow the new rules; workspace.info answers them; a restart keeps them', async () => {
+    const incident = (await service.call('incidents.create', { title: 'Core switch failure', impact: 1, urgency: 1 })) as IncidentState;
+    await service.call('incidents.command', { id: incident.id, command: { type: 'transition', to: 'investigating' } });
+    const rules: LifecycleRules = {
+      ...DEFAULT_LIFECYCLE,
+      // Mark mitigated now needs a reason; a new code "Replaced hardware".
+      transitions: DEFAULT_LIFECYCLE.transitions.map((t) => (t.from === 'investigating' && t.to === 'mitigated' ? { ...t, requires: ['reason'] } : t)),
+      resolutionCodes: [...DEFAULT_LIFECYCLE.resolutionCodes, 'Replaced hardware'],
+    };
+    const published = (await service.call('lifecycle.publish', { lifecycle: rules }, { actor: 'Dana' })) as MethodOutput<'lifecycle.publish'>;
+    expect([published.version, published.current]).toEqual([2, rules]);
+    expect(published.versions[1]).toMatchObject({ publishedBy: 'Dana', concurrent: false });
+    expect(messages).toContainEqual({ kind: 'org', documents: ['lifecycle'] });
+    expect(((await service.call('workspace.info', {})) as MethodOutput<'workspace.info'>).lifecycle).toEqual(rules);
+
+    const mitigate = { type: 'transition', to: 'mitigated' };
+    expect(await refusal(service.call('incidents.command', { id: incident.id, command: mitigate }))).toMatchObject({ code: 'rule', rule: 'lifecycle.reasonRequired', field: 'reason' });
+    await service.call('incidents.command', { id: incident.id, command: { ...mitigate, reason: 'Standby switch in service' } });
+    const resolved = (await service.call('incidents.command', {
+      id: incident.id,
+      command: { type: 'transition', to: 'resolved', resolution: { summary: 'Failed unit swapped', code: 'Replaced hardware' } },
+    })) as IncidentState;
+    expect([resolved.status, resolved.resolution?.code]).toEqual(['resolved', 'Replaced hardware']);
+
+    await service.close();
+    await open();
+    expect((await getLifecycle()).current).toEqual(rules);
+    expect(service.require(incident.id).resolution?.code).toBe('Replaced hardware');
+  });
+
+  const lifecycle = (patch: Partial<LifecycleRules>) => ({ lifecycle: { ...DEFAULT_LIFECYCLE, ...patch } });
+  const relabel = (label: string) => lifecycle({ transitions: DEFAULT_LIFECYCLE.transitions.map((t, i) => (i === 0 ? { ...t, label } : t)) });
+  const invalid: Array<{ name: string; method: 'directory.publish' | 'templates.publish' | 'matrix.publish' | 'lifecycle.publish'; input: unknown; field: string }> = [
     { name: 'a matrix where more urgency lowers the priority', method: 'matrix.publish', input: { matrix: [['P3', 'P2', 'P3'], ['P2', 'P3', 'P4'], ['P3', 'P4', 'P5']] }, field: 'matrix.0.0' },
     { name: 'a matrix with an unknown priority', method: 'matrix.publish', input: { matrix: [['P0', 'P2', 'P3'], ['P2', 'P3', 'P4'], ['P3', 'P4', 'P5']] }, field: 'matrix.0.0' },
     { name: 'a matrix of the wrong size', method: 'matrix.publish', input: { matrix: [['P1', 'P2', 'P3'], ['P2', 'P3', 'P4']] }, field: 'matrix' },
@@ -122,6 +156,11 @@ describe('org document handlers', () => {
     { name: 'a misspelt field', method: 'directory.publish', input: { directory: { people: [{ ...dana, oncall: true }] } }, field: 'directory.people.0' },
     { name: 'a base version that does not exist yet', method: 'directory.publish', input: { directory: { people: [dana] }, baseVersion: 9 }, field: 'baseVersion' },
     { name: 'a template with an unknown {field}', method: 'templates.publish', input: { templates: { ...DEFAULT_UPDATE_TEMPLATES, customers: { ...DEFAULT_UPDATE_TEMPLATES.customers, text: 'About {titel}' } } }, field: 'templates.customers.text' },
+    { name: 'lifecycle rules without resolution codes', method: 'lifecycle.publish', input: lifecycle({ resolutionCodes: [] }), field: 'lifecycle.resolutionCodes' },
+    { name: 'a transition with an empty label', method: 'lifecycle.publish', input: relabel(' '), field: 'lifecycle.transitions.0.label' },
+    { name: 'lifecycle rules with no way to Resolved', method: 'lifecycle.publish', input: lifecycle({ transitions: DEFAULT_LIFECYCLE.transitions.filter((t) => t.to !== 'resolved') }), field: 'lifecycle.transitions' },
+    { name: 'a transition listed twice', method: 'lifecycle.publish', input: lifecycle({ transitions: [...DEFAULT_LIFECYCLE.transitions, DEFAULT_LIFECYCLE.transitions[0]!] }), field: `lifecycle.transitions.${DEFAULT_LIFECYCLE.transitions.length}` },
+    { name: 'an unknown requirement', method: 'lifecycle.publish', input: lifecycle({ transitions: [{ ...DEFAULT_LIFECYCLE.transitions[0]!, requires: ['signature' as 'reason'] }] }), field: 'lifecycle.transitions.0.requires.0' },
     { name: 'a missing audience', method: 'templates.publish', input: { templates: { internal: DEFAULT_UPDATE_TEMPLATES.internal, executive: DEFAULT_UPDATE_TEMPLATES.executive } }, field: 'templates.customers' },
   ];
 
@@ -133,9 +172,11 @@ describe('org document handlers', () => {
     expect(await journal()).toBe(before);
     expect(messages.filter((m) => m.kind === 'org')).toEqual([]);
     expect((await getDirectory()).version).toBe(1);
+    expect((await getLifecycle()).version).toBe(1);
+    expect(((await service.call('workspace.info', {})) as MethodOutput<'workspace.info'>).lifecycle).toEqual(DEFAULT_LIFECYCLE);
   });
 
-  const wallInputs = { 'directory.publish': { directory: { people: [dana] } }, 'templates.publish': { templates: DEFAULT_UPDATE_TEMPLATES }, 'matrix.publish': { matrix: DEFAULT_PRIORITY_MATRIX } };
+  const wallInputs = { 'directory.publish': { directory: { people: [dana] } }, 'templates.publish': { templates: DEFAULT_UPDATE_TEMPLATES }, 'matrix.publish': { matrix: DEFAULT_PRIORITY_MATRIX }, 'lifecycle.publish': { lifecycle: DEFAULT_LIFECYCLE } };
   it.each(Object.keys(wallInputs) as Array<keyof typeof wallInputs>)('refuses %s from a read-only (wall token) caller, and writes nothing', async (method) => {
     const input = wallInputs[method];
     expect(await refusal(service.call(method, input, { readOnly: true }))).toMatchObject({ code: 'forbidden' });

@@ -98,7 +98,7 @@ describe('parseEvent', () => {
 
   it('knows every event type of this version', () => {
     for (const type of EVENT_TYPES) expect(isKnownEvent({ type, v: CURRENT_EVENT_VERSION })).toBe(true);
-    expect(EVENT_TYPES).toHaveLength(31); // 16 incident, 4 SLA/escalation, 6 alert intake, 5 organisation (2 policies, directory, templates, matrix)
+    expect(EVENT_TYPES).toHaveLength(32); // 16 incident, 4 SLA/escalation, 6 alert intake, 6 organisation (2 policies, directory, templates, matrix, lifecycle)
   });
 });
 

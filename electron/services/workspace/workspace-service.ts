@@ -9,7 +9,6 @@ import { DomainError, type DecisionContext, type PendingEvent } from '../../../s
 import { CURRENT_EVENT_VERSION, compareEvents, parseEvent, type EventEnvelope } from '../../../shared/domain/events';
 import { nextIncidentId, writerCode } from '../../../shared/domain/ids';
 import type { IncidentState } from '../../../shared/domain/incident';
-import { DEFAULT_LIFECYCLE } from '../../../shared/domain/lifecycle';
 import { foldManyInto } from '../../../shared/domain/reducer';
 import { decodeHlc, encodeHlc, tickHlc, type HlcState } from '../../../shared/time/hlc';
 import type { Clock, IdGenerator } from '../../../shared/time/clock';
@@ -249,7 +248,7 @@ export class WorkspaceService {
       newId: this.opts.newId,
       matrix: this.org.documents.matrix.current,
       matrixVersion: this.org.documents.matrix.version,
-      lifecycle: DEFAULT_LIFECYCLE,
+      lifecycle: this.org.documents.lifecycle.current,
       lookup: (id) => this.incidents.get(id),
     };
   }
@@ -348,7 +347,7 @@ export class WorkspaceService {
       writerCode: writerCode(this.writerId),
       settings: this.settings,
       matrix: this.org.documents.matrix.current,
-      lifecycle: DEFAULT_LIFECYCLE,
+      lifecycle: this.org.documents.lifecycle.current,
       suggestions: { services: sorted(services), categories: sorted(categories), people: sorted(people) },
       readOnly: Boolean(ctx.readOnly),
       now: this.now(),

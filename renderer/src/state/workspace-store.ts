@@ -55,8 +55,10 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => ({
     };
     const offStream = client.subscribe((message) => {
       if (message.kind === 'incidents') get().upsert(message.incidents);
-      // workspace.info carries the priority matrix in force: a published one reaches the create forms.
-      if (message.kind === 'settings' || (message.kind === 'org' && message.documents.includes('matrix'))) void client.call('workspace.info', {}).then((info) => set({ info }));
+      // workspace.info carries the priority matrix and lifecycle rules in force: a published version
+      // reaches the create forms and the console's status buttons and resolution codes at once.
+      if (message.kind === 'settings' || (message.kind === 'org' && message.documents.some((d) => d === 'matrix' || d === 'lifecycle')))
+        void client.call('workspace.info', {}).then((info) => set({ info }));
       if (message.kind === 'clock') setClockOffset(message.now - Date.now());
     });
     const offConnection = client.onConnectionChange((connected) => {

@@ -20,7 +20,7 @@ async function publish(ws: WorkspaceService, name: OrgDocumentName, document: un
   await ws.recordDecided([pending], actor, ws.now());
 }
 
-/** The directory, the update templates and the priority matrix: read them, publish a new version. */
+/** The directory, the update templates, the priority matrix and the lifecycle rules: read them, publish a new version. */
 export function orgDocumentHandlers(ws: WorkspaceService): HandlerMap<keyof typeof orgApi> {
   return {
     'directory.get': () => ws.org.documents.directory,
@@ -37,6 +37,11 @@ export function orgDocumentHandlers(ws: WorkspaceService): HandlerMap<keyof type
     'matrix.publish': async ({ matrix, baseVersion }, ctx) => {
       await publish(ws, 'matrix', matrix, baseVersion, ctx);
       return ws.org.documents.matrix;
+    },
+    'lifecycle.get': () => ws.org.documents.lifecycle,
+    'lifecycle.publish': async ({ lifecycle, baseVersion }, ctx) => {
+      await publish(ws, 'lifecycle', lifecycle, baseVersion, ctx);
+      return ws.org.documents.lifecycle;
     },
   };
 }

@@ -173,5 +173,7 @@ export function describeEvent(raw: EventEnvelope, ctx: SentenceContext): Sentenc
       return { text: `Update templates published: v${e.data.version}` };
     case 'org.priorityMatrix.published':
       return { text: `Priority matrix published: v${e.data.version}` };
+    case 'org.lifecycle.published':
+      return { text: `Lifecycle rules published: v${e.data.version}` };
   }
 }

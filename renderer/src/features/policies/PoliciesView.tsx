@@ -4,15 +4,17 @@ import { usePolicies } from '../../state/policies-store';
 import { startClock } from '../../ui/clock-store';
 import { ViewFrame } from '../../ui/ViewFrame';
 import { EscalationPolicySection } from './EscalationPolicySection';
+import { LifecycleSection } from './LifecycleSection';
 import { PriorityMatrixSection } from './PriorityMatrixSection';
 import { SlaPolicySection } from './SlaPolicySection';
 import './Policies.css';
 
-/** The organisation's SLA and escalation policies (route `/policies`, `#/policies`); shared by every PC on the folder. */
+/** The organisation's SLA and escalation policies, priority matrix and lifecycle rules (route `/policies`, `#/policies`); shared by every PC on the folder. */
 export function PoliciesView() {
   useEffect(() => startClock(), []);
   const state = usePolicies((s) => s.state);
   const matrix = useOrgDocuments((s) => s.matrix);
+  const lifecycle = useOrgDocuments((s) => s.lifecycle);
   return (
     <ViewFrame title="Policies" intro="Published versions apply to incidents created from then on, on every PC sharing this workspace.">
       {!state ? (
@@ -31,6 +33,7 @@ export function PoliciesView() {
             ))}
           </section>
           {matrix && <PriorityMatrixSection history={matrix} />}
+          {lifecycle && <LifecycleSection history={lifecycle} />}
         </>
       )}
     </ViewFrame>

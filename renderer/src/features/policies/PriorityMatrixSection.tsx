@@ -8,6 +8,7 @@ import { MatrixFrame } from '../console/PriorityMatrix';
 import { PublishBar } from '../directory/PublishBar';
 import { useDocumentDraft } from '../directory/use-document-draft';
 import { FieldError, invalidProps } from './FieldError';
+import { issuesByPath } from './form-values';
 import { VersionHistory, versionText } from './VersionHistory';
 
 /** The impact × urgency → priority matrix: a priority per cell; Publish makes the next version. */
@@ -21,7 +22,7 @@ export function PriorityMatrixSection({ history }: { history: DocumentHistory<Pr
     (matrix, baseVersion) => client.call('matrix.publish', { matrix, baseVersion }),
   );
   // "Impact 2 × urgency 1 may not be…" at the cell, as the host would refuse it.
-  const errors = Object.fromEntries((PublishedMatrixSchema.safeParse(draft.draft).error?.issues ?? []).map((issue) => [issue.path.join('.'), issue.message]));
+  const errors = issuesByPath(PublishedMatrixSchema, draft.draft);
   const set = (i: number, j: number, p: Priority) => draft.edit(draft.draft.map((row, r) => (r === i ? row.map((c, k) => (k === j ? p : c)) : row)));
   const current = history.versions[history.versions.length - 1]!;
   return (

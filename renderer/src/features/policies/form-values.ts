@@ -30,6 +30,13 @@ export function validationErrors(schema: z.ZodType, draft: unknown): FieldErrors
   return errors;
 }
 
+/** The schema's verdict per exact path (`cells.0.1`, `codes.2`: one message per item of a list), the first for each. */
+export function issuesByPath(schema: z.ZodType, draft: unknown): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of schema.safeParse(draft).error?.issues ?? []) errors[issue.path.map(String).join('.')] ??= issue.message;
+  return errors;
+}
+
 /** Number issues in an operator's words ("At most 99" rather than "Too big: expected number to be <=99"). */
 function numberWords(issue: z.core.$ZodIssue): string | undefined {
   if (issue.code === 'invalid_type' && issue.expected === 'number') return 'Enter a number';
