@@ -115,19 +115,21 @@ export class WorkspaceService {
    * Folds stored or remote events into the projection; returns the incidents that changed. Events
    * are grouped by incident and each incident is folded once per batch (a load of a million events
    * is one pass, not a million refolds); the result is the same as adding them one at a time.
+   * `validated`: the events were built here from payloads decide() has already parsed (a command's
+   * own events), so they are not parsed a second time.
    */
-  private ingest(raw: readonly unknown[]): IncidentState[] {
+  private ingest(raw: readonly unknown[], validated = false): IncidentState[] {
     const byStream = new Map<string, EventEnvelope[]>();
     const alertEvents: EventEnvelope[] = [];
     const orgEvents: EventEnvelope[] = [];
     let newest = '';
     for (const r of raw) {
-      const p = parseEvent(r);
-      if (!p.ok) {
+      const p = validated ? undefined : parseEvent(r);
+      if (p && !p.ok) {
         this.warnings.push({ file: 'journal', message: `an event was skipped: ${p.error}` });
         continue;
       }
-      const event = p.event;
+      const event = p ? p.event : (r as EventEnvelope);
       if (event.hlc > newest) newest = event.hlc; // fixed-width HLC text sorts like the clock
       if (event.writerId === this.writerId && event.seq > this.seq) this.seq = event.seq;
       if (event.stream === ALERT_STREAM) alertEvents.push(event);
@@ -190,14 +192,14 @@ export class WorkspaceService {
   }
 
   /** Records events durably, then updates state and tells every listener. */
-  private async record(envelopes: EventEnvelope[], announce?: (s: IncidentState) => boolean): Promise<IncidentState[]> {
+  private async record(envelopes: EventEnvelope[], announce?: (s: IncidentState) => boolean, validated = false): Promise<IncidentState[]> {
     await this.store.append(envelopes);
-    return this.absorb(envelopes, announce);
+    return this.absorb(envelopes, announce, validated);
   }
 
   /** Folds events in and tells every listener which incidents changed (those `announce` picks, if given). */
-  private absorb(raw: readonly unknown[], announce?: (s: IncidentState) => boolean): IncidentState[] {
-    const changed = this.ingest(raw);
+  private absorb(raw: readonly unknown[], announce?: (s: IncidentState) => boolean, validated = false): IncidentState[] {
+    const changed = this.ingest(raw, validated);
     const told = announce ? changed.filter(announce) : changed;
     if (told.length) this.emit({ kind: 'incidents', incidents: told });
     return changed;
@@ -269,7 +271,11 @@ export class WorkspaceService {
 
   /** Stamps decided events with this writer's envelope and records them durably. */
   async recordDecided(pending: readonly PendingEvent[], actor: string, now: number): Promise<void> {
-    await this.record(pending.map((p) => this.envelope(p, actor, now)));
+    await this.record(
+      pending.map((p) => this.envelope(p, actor, now)),
+      undefined,
+      true,
+    );
   }
 
   /**
