@@ -33,6 +33,43 @@ describe('WorkspaceService', () => {
     await reopened.close();
   });
 
+  it('holds the same state live as after a restart for every kind of command (own events are not parsed twice)', async () => {
+    const { service, advance } = await openTestWorkspace(dir.path);
+    const { id } = (await service.call('incidents.create', { title: 'Core switch failure', impact: 2, urgency: 2 })) as Incident;
+    const { id: other } = (await service.call('incidents.create', { title: 'Duplicate report', impact: 3, urgency: 3 })) as Incident;
+    const commands = [
+      { type: 'updateFields', fields: { category: 'Network', services: ['Core network'] } },
+      { type: 'setPriority', impact: 1, urgency: 1, reason: 'Whole site affected' },
+      { type: 'transition', to: 'acknowledged' },
+      { type: 'assignRole', role: 'commander', person: 'Ana Ruiz' },
+      { type: 'joinResponder', person: 'Bo Chen' },
+      { type: 'addTask', title: 'Call the vendor', checklist: ['Open a ticket'] },
+      { type: 'addEntry', kind: 'note', text: 'Vendor called back' },
+      { type: 'addEntry', kind: 'decision', text: 'Fail over', occurredAt: '2026-03-01T09:58:00.000Z' },
+      { type: 'addRelation', kind: 'related', target: other },
+      { type: 'setMilestone', milestone: 'detected', at: '2026-03-01T09:50:00.000Z', reason: 'From the monitoring alert' },
+      { type: 'transition', to: 'investigating' },
+      { type: 'leaveResponder', person: 'Bo Chen' },
+      { type: 'releaseRole', role: 'commander' },
+    ];
+    for (const command of commands) {
+      advance(30_000);
+      await service.call('incidents.command', { id, command });
+    }
+    const state = (await service.call('incidents.get', { id })) as Incident;
+    const entry = state.entries[0]!;
+    await service.call('incidents.command', { id, command: { type: 'correctEntry', entryId: entry.entryId, text: 'Vendor called back at 10:05' } });
+    const task = state.tasks[0]!;
+    await service.call('incidents.command', { id, command: { type: 'toggleChecklist', taskId: task.taskId, itemId: task.checklist[0]!.itemId, done: true } });
+    await service.call('incidents.command', { id, command: { type: 'updateTask', taskId: task.taskId, status: 'done' } });
+    const live = await service.call('incidents.list', { scope: 'all' });
+    await service.close();
+
+    const { service: reopened } = await openTestWorkspace(dir.path);
+    expect(await reopened.call('incidents.list', { scope: 'all' })).toEqual(live);
+    await reopened.close();
+  });
+
   it('walks the lifecycle through commands and refuses illegal ones by rule name', async () => {
     const { service, advance } = await openTestWorkspace(dir.path);
     const { id } = (await service.call('incidents.create', { title: 'Core switch failure', impact: 1, urgency: 1 })) as Incident;
