@@ -78,7 +78,7 @@ const epochNow = () => performance.timeOrigin + performance.now();
 
 // ------------------------------------------------------------------ durable commit
 
-export async function benchDurableCommit(n = 300): Promise<Line[]> {
+export async function benchDurableCommit(n = 1000): Promise<Line[]> {
   const dir = await temp('wf-bench-commit-');
   try {
     const share = join(dir.path, 'share');
