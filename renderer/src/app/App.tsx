@@ -13,7 +13,10 @@ import { PoliciesView } from '../features/policies/PoliciesView';
 import { ReportView } from '../features/reports/ReportView';
 import { SettingsView } from '../features/settings/SettingsView';
 import { TrendsView } from '../features/trends/TrendsView';
-import { useView } from './route';
+import { useView, type ViewName } from './route';
+
+/** The views that list active incidents; the others never load that list. */
+const VIEWS_WITH_INCIDENTS: ReadonlySet<ViewName> = new Set<ViewName>(['console', 'wall', 'inbox']);
 
 export function App() {
   const client = useApi();
@@ -25,8 +28,12 @@ export function App() {
   const view = useView();
   // The wall board sets its own theme (its URL's `theme`, else this setting): never overwrite it.
   const onWall = view.name === 'wall';
+  const showsIncidents = VIEWS_WITH_INCIDENTS.has(view.name);
 
   useEffect(() => connect(client), [client, connect]);
+  useEffect(() => {
+    if (showsIncidents) useWorkspace.getState().wantIncidents();
+  }, [showsIncidents]);
   useEffect(() => connectStoreStatus(client), [client, connectStoreStatus]);
   // Console and wall board compute SLA clocks with the organisation's policies, as the host does.
   useEffect(() => connectPolicies(client), [client, connectPolicies]);

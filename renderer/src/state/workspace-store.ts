@@ -14,8 +14,17 @@ export interface WorkspaceStore {
   loadError: string | undefined;
   /** Connects to the backend: loads the workspace and follows live changes. */
   connect(client: ApiClient): () => void;
+  /**
+   * Asks for the list of active incidents (the views that show them: console, wall board, inbox).
+   * Other views never load it: with thousands of open incidents it is tens of megabytes.
+   */
+  wantIncidents(): void;
   upsert(incidents: readonly IncidentState[]): void;
 }
+
+/** Set by connect: loads the active incidents through the connected client. */
+let loadActiveIncidents: (() => Promise<void>) | undefined;
+let incidentsWanted = false;
 
 export const useWorkspace = create<WorkspaceStore>((set, get) => ({
   info: undefined,
@@ -34,24 +43,28 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => ({
     set({ incidents: next });
   },
 
+  wantIncidents() {
+    if (incidentsWanted) return;
+    incidentsWanted = true;
+    void loadActiveIncidents?.();
+  },
+
   connect(client) {
+    const failed = (err: unknown) => set({ loadError: err instanceof Error ? err.message : String(err) });
+    loadActiveIncidents = () =>
+      client.call('incidents.list', { scope: 'active' }).then((list) => {
+        get().upsert(list.incidents);
+        set({ incidentsLoaded: true });
+      }, failed);
     const load = async () => {
-      try {
-        // Each half is used as soon as it arrives: views that need only the info (trends, settings)
-        // do not wait for a long list of active incidents.
-        await Promise.all([
-          client.call('workspace.info', {}).then((info) => {
-            if (info.now !== undefined) setClockOffset(info.now - Date.now());
-            set({ info, loadError: undefined });
-          }),
-          client.call('incidents.list', { scope: 'active' }).then((list) => {
-            get().upsert(list.incidents);
-            set({ incidentsLoaded: true });
-          }),
-        ]);
-      } catch (err) {
-        set({ loadError: err instanceof Error ? err.message : String(err) });
-      }
+      // Each half is used as soon as it arrives: views that need only the info do not wait for the incidents.
+      await Promise.all([
+        client.call('workspace.info', {}).then((info) => {
+          if (info.now !== undefined) setClockOffset(info.now - Date.now());
+          set({ info, loadError: undefined });
+        }, failed),
+        incidentsWanted ? loadActiveIncidents?.() : undefined,
+      ]);
     };
     const offStream = client.subscribe((message) => {
       if (message.kind === 'incidents') get().upsert(message.incidents);
@@ -68,6 +81,7 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => ({
     });
     void load();
     return () => {
+      loadActiveIncidents = undefined;
       offStream();
       offConnection();
     };
