@@ -162,7 +162,7 @@ describe('desktop notifier fed by a real workspace and scheduler', () => {
   it('a breach found by the scheduler pops up; its click focuses the console on the incident; the badge follows acknowledgements', async () => {
     const clock = new ControllableClock({ now: () => T });
     service = await WorkspaceService.open({ dataDir: dir.path, version: 'test', clock });
-    await startSla(service, { testClock: clock });
+    await startSla(service, { testClock: clock, changeDelayMs: 0 });
     const { centre, store } = await slaRuntimeOf(service);
     const windows = createWindowManager({ BrowserWindow: FakeBrowserWindow, preloadPath: '/p', entryUrl: 'app://watchfloor/index.html', displays: () => ({ all: [] }) });
     const consoleWin = windows.openConsole();

@@ -50,7 +50,7 @@ describe('SLA scheduler', () => {
     service = await WorkspaceService.open({ dataDir: dir.path, version: 'test', clock: { now: () => now }, newId: () => `id-${String(++n).padStart(8, '0')}` });
     messages = [];
     service.subscribe((m) => messages.push(m));
-    runtime = await startSla(service, { timers, maxSleepMs });
+    runtime = await startSla(service, { timers, maxSleepMs, changeDelayMs: 0 }); // each change looked at as it happens: the test reads the result at once
   };
   const scheduler = () => runtime.scheduler!;
   /** Lets the scheduler finish what the last change started. */
@@ -185,7 +185,7 @@ describe('SLA scheduler', () => {
     await service.importEvents([
       { stream: 'INC-2026-OLD-1', type: 'incident.created', at: T0 - 150 * MIN, actor: 'Importer', data: { title: 'Old outage', description: '', category: '', services: [], reporter: '', source: 'phone', tags: [], exercise: false, major: false, impact: 1, urgency: 1, priority: 'P1' } },
     ]);
-    runtime = await startSla(service, { timers, maxSleepMs: 24 * 60 * MIN });
+    runtime = await startSla(service, { timers, maxSleepMs: 24 * 60 * MIN, changeDelayMs: 0 });
     await settle();
     const old = service.require('INC-2026-OLD-1');
     expect(ids(old, 'sla.breached')).toEqual([]); // acknowledge, first update, mitigation: all before T0

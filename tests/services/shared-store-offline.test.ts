@@ -37,7 +37,7 @@ describe('shared folder: offline, unmounted, read-only, clock skew', () => {
     for (let s = 3; s <= 10; s++) await a.store.append([rawEvent('wa', s)]); // each resolves: durable locally
     expect(a.store.status()).toMatchObject({ state: 'offline', pending: 8 });
     expect(statuses.map((s) => s.state)).toContain('offline');
-    expect(statuses.at(-1)?.pending).toBe(8);
+    await waitFor('listeners told of 8 waiting (once per turn of the event loop, not per append)', () => statuses.at(-1)?.pending === 8);
 
     // Restart while offline: the pending count survives.
     await a.store.close();

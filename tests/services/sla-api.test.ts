@@ -25,7 +25,7 @@ describe('SLA API', () => {
     service = await WorkspaceService.open({ dataDir: dir.path, version: 'test', clock });
     messages = [];
     service.subscribe((m) => messages.push(m));
-    if (withTestClock) await startSla(service, { testClock: clock });
+    if (withTestClock) await startSla(service, { testClock: clock, changeDelayMs: 0 });
   };
   const create = async (input: Record<string, unknown> = { title: 'Core switch failure', impact: 1, urgency: 1 }, actor?: string) =>
     (await service.call('incidents.create', input, { actor })) as IncidentState;

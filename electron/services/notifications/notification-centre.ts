@@ -20,6 +20,11 @@ export interface CentreOptions {
    * before now: history imported or merged from another PC does not pop up. Default 15 min.
    */
   pushWindowMs?: number;
+  /**
+   * How long after a change its incidents are looked at (default 100 ms): a burst of changes to one
+   * incident is derived once, not once per event (each look reads its whole timeline). 0: at once.
+   */
+  changeDelayMs?: number;
 }
 
 const DAY = 24 * 3_600_000;
@@ -32,8 +37,12 @@ const DAY = 24 * 3_600_000;
 export class NotificationCentre {
   private readonly known = new Set<string>();
   private unsubscribe: (() => void) | undefined;
+  /** Incidents changed since the last look (latest state of each), and the timer of the next look. */
+  private readonly changed = new Map<string, IncidentState>();
+  private changeLook: ReturnType<typeof setTimeout> | undefined;
   private readonly retentionMs: number;
   private readonly pushWindowMs: number;
+  private readonly changeDelayMs: number;
 
   constructor(
     private readonly ws: CentreWorkspace,
@@ -42,6 +51,7 @@ export class NotificationCentre {
   ) {
     this.retentionMs = opts.retentionMs ?? 7 * DAY;
     this.pushWindowMs = opts.pushWindowMs ?? 15 * 60_000;
+    this.changeDelayMs = opts.changeDelayMs ?? 100;
   }
 
   /** Everything on the timelines now counts as known; later arrivals are pushed. */
@@ -49,13 +59,26 @@ export class NotificationCentre {
     if (this.unsubscribe) return;
     for (const i of this.ws.allIncidents()) for (const n of notificationsOf(i)) this.known.add(n.id);
     this.unsubscribe = this.ws.subscribe((m) => {
-      if (m.kind === 'incidents') this.observe(m.incidents);
+      if (m.kind !== 'incidents') return;
+      if (this.changeDelayMs === 0) return void this.observe(m.incidents);
+      for (const i of m.incidents) this.changed.set(i.id, i);
+      this.changeLook ??= setTimeout(() => this.observeChanged(), this.changeDelayMs);
     });
   }
 
   stop(): void {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    clearTimeout(this.changeLook);
+    this.changeLook = undefined;
+    this.changed.clear();
+  }
+
+  private observeChanged(): void {
+    this.changeLook = undefined;
+    const incidents = [...this.changed.values()];
+    this.changed.clear();
+    this.observe(incidents);
   }
 
   /** Notifications new on these incidents; pushes the recent ones. Returns what was pushed. */

@@ -30,6 +30,8 @@ export interface StartSlaOptions {
   testClock?: ControllableClock;
   timers?: Timers;
   maxSleepMs?: number;
+  /** How long after a change the scheduler and the notification centre look at it (default 100 ms; 0: at once). */
+  changeDelayMs?: number;
   onError?: (err: unknown) => void;
 }
 
@@ -54,9 +56,9 @@ function schedulerView(ws: WorkspaceService): SchedulerWorkspace {
 async function create(ws: WorkspaceService, opts: StartSlaOptions): Promise<SlaRuntime> {
   const policies = () => ws.org.policies;
   const store = await LocalSlaStore.open(ws.dataDir, ws.now());
-  const centre = new NotificationCentre(ws, store);
+  const centre = new NotificationCentre(ws, store, { changeDelayMs: opts.changeDelayMs });
   centre.start();
-  const scheduler = opts.scheduler === false ? undefined : new SlaScheduler(schedulerView(ws), { policies, notBefore: store.since, timers: opts.timers, maxSleepMs: opts.maxSleepMs, onError: opts.onError });
+  const scheduler = opts.scheduler === false ? undefined : new SlaScheduler(schedulerView(ws), { policies, notBefore: store.since, timers: opts.timers, maxSleepMs: opts.maxSleepMs, changeDelayMs: opts.changeDelayMs, onError: opts.onError });
   const runtime: SlaRuntime = {
     get policies() {
       return policies();

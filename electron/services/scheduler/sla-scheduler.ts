@@ -61,6 +61,14 @@ export interface SchedulerOptions {
    * with nothing due costs one scan of the wake table.
    */
   maxSleepMs?: number;
+  /**
+   * How long after a change the changed incidents are looked at (default 100 ms). Changes come in
+   * bursts — every call that one journal fsync acknowledges announces its incident in the same
+   * moment, an import or another PC's batch brings hundreds — and a look reads the incident's
+   * whole timeline: one look per incident per burst, not one per event. SLA targets are minutes.
+   * 0: look at once, at every change.
+   */
+  changeDelayMs?: number;
   onError?: (err: unknown) => void;
 }
 
@@ -84,6 +92,8 @@ export class SlaScheduler {
   private draining: Promise<void> | undefined;
   private again = false;
   private unsubscribe: (() => void) | undefined;
+  /** The pending look at changed incidents (a real timer: the injected ones keep the SLA's own time). */
+  private changeLook: ReturnType<typeof setTimeout> | undefined;
   private stopped = true;
   private readonly policies: () => OrgPolicies;
   private readonly timers: Timers;
@@ -111,7 +121,13 @@ export class SlaScheduler {
       // whose clock runs behind can reach back over incidents already open: look at them all again.
       else if (m.kind === 'policies') for (const i of this.ws.allIncidents()) this.dirty.add(i.id);
       else return;
-      void this.drain();
+      const delay = this.opts.changeDelayMs ?? 100;
+      if (delay === 0) void this.drain();
+      else
+        this.changeLook ??= setTimeout(() => {
+          this.changeLook = undefined;
+          void this.drain();
+        }, delay);
     });
     for (const i of this.ws.allIncidents()) this.dirty.add(i.id);
     return this.drain();
@@ -122,6 +138,8 @@ export class SlaScheduler {
     this.stopped = true;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    clearTimeout(this.changeLook);
+    this.changeLook = undefined;
     this.disarm();
     await this.draining;
   }

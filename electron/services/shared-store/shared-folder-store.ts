@@ -210,7 +210,7 @@ export class SharedFolderStore implements EventStore {
     });
     if (foreign) this.warnings.warn('local:foreign', this.journal.path, 'events of another writer id were recorded locally; they are not published');
     if (this.sharedDir && this.loaded && !this.closed) {
-      this.emitStatus();
+      this.statusFeed.emitSoon(() => this.status());
       this.timers.publishSoon();
     }
   }

@@ -12,8 +12,12 @@ export class StatusFeed {
     return () => this.listeners.delete(listener);
   }
 
+  private soon: NodeJS.Immediate | undefined;
+
   /** `status` is only computed when someone listens. */
   emit(status: () => SharedStoreStatus, force = false): void {
+    if (this.soon) clearImmediate(this.soon);
+    this.soon = undefined;
     if (this.listeners.size === 0) return;
     const s = status();
     const key = JSON.stringify({ ...s, lastSyncAt: null, writers: s.writers.map((w) => w.writerId) });
@@ -22,7 +26,18 @@ export class StatusFeed {
     for (const l of this.listeners) l(s);
   }
 
+  /**
+   * Like emit, once for everything that happens in this turn of the event loop: a burst of
+   * appends (each changes the pending count) computes and compares the status once, not per event.
+   */
+  emitSoon(status: () => SharedStoreStatus): void {
+    if (this.listeners.size === 0 || this.soon) return;
+    this.soon = setImmediate(() => this.emit(status));
+  }
+
   clear(): void {
+    if (this.soon) clearImmediate(this.soon);
+    this.soon = undefined;
     this.listeners.clear();
   }
 }
