@@ -102,8 +102,9 @@ describe('electron/main/index.ts wiring', () => {
     expect(await readFile(join(dataDir, 'journal', 'events.ndjson'), 'utf8')).toContain(created.id);
     const pushed = consoleWin.webContents.sent.map((s) => StreamMessageSchema.parse(s.message));
     expect(pushed.some((m) => m.kind === 'incidents' && m.incidents.some((i) => i.id === created.id))).toBe(true);
+    // The notification centre looks at changes shortly after they happen (a burst is looked at once).
+    await vi.waitFor(() => expect(electron.Notification.shown.at(-1)?.options.title).toBe(`P1 incident ${created.id}`), { timeout: 2000 });
     const notification = electron.Notification.shown.at(-1)!;
-    expect(notification.options.title).toBe(`P1 incident ${created.id}`);
     notification.emit('click');
     expect(consoleWin.urls.at(-1)).toBe(`app://watchfloor/index.html#/?incident=${created.id}`);
     expect(consoleWin.calls).toContain('focus');
