@@ -222,11 +222,55 @@ test('period trend report: landscape, charts as vector SVG with their tables', a
   for (const heading of ['Headline figures', 'Volume', 'Response times', 'SLA compliance', 'Where incidents happened', 'Recurring problems']) expect(t).toContain(heading);
   expect(t).toMatch(/\d+ incidents opened and \d+ resolved/);
   expect(t).toContain('Radio'); // a service of the history
+  expect(t).toContain('All incidents'); // no filters
   expectPageNumbers(t, r.pages);
   // Vector: the charts are paths, not images.
   const { stdout } = await run('pdfimages', ['-list', r.file]);
   expect(stdout.trim().split('\n').length).toBeLessThanOrEqual(2); // header lines only
   await renderForReview(r.file, 'trends', r.pages);
+});
+
+test('a filtered period report: the trends screen’s filters reach the report and its server PDF, which says which apply and counts as the screen does', async ({ page }) => {
+  test.setTimeout(180_000);
+  const to = new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.now() - 56 * 86_400_000).toISOString().slice(0, 10);
+  await page.goto(`${host.url}/trends?from=${from}&to=${to}&tz=UTC&priority=P1,P2&category=Infrastructure`);
+  const status = page.getByRole('status').filter({ hasText: /incidents in range$/ });
+  await expect(status).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('.trends-main')).toHaveAttribute('aria-busy', 'false');
+  const opened = Number((await status.textContent())!.replace(/\D/g, ''));
+  expect(opened).toBeGreaterThan(0);
+  expect(opened).toBeLessThan(fixture.historyCount); // the filters leave some out
+
+  const query = `from=${from}&to=${to}&granularity=week&priority=P1%2CP2&category=Infrastructure&tz=UTC`;
+  await expect(page.getByRole('link', { name: 'Period report', exact: true })).toHaveAttribute('href', `/#/report/trends?${query}`);
+  const pdfHref = await page.getByRole('link', { name: 'Period report as PDF' }).getAttribute('href');
+  expect(pdfHref).toBe(`/api/report.pdf?kind=trends&${query}`);
+  const counted = `${opened} incident${opened === 1 ? '' : 's'} opened`;
+
+  // The page says which filters apply, right under the heading.
+  await page.goto(`${host.url}/#/report/trends?${query}`);
+  await expect(page.locator('.report-root[data-report-ready]')).toHaveCount(1, { timeout: 60_000 });
+  await expect(page.locator('.report-filters')).toHaveText('Filtered: P1, P2 · Category Infrastructure');
+  await expect(page.locator('.report-lede')).toContainText(counted);
+  await page.screenshot({ path: join(OUT, 'trends-filtered-page.png') });
+
+  // The server's PDF of the same link.
+  const res = await fetch(`${host.url}${pdfHref}`);
+  if (res.status === 501) test.skip(true, `the host cannot print: ${JSON.stringify(await res.json())}`);
+  expect(res.status).toBe(200);
+  const file = join(OUT, 'endpoint-trends-filtered.pdf');
+  await writeFile(file, Buffer.from(await res.arrayBuffer()));
+  const t = await pdfText(file);
+  expectPhrase(t, 'Filtered: P1, P2 · Category Infrastructure');
+  expectPhrase(t, counted);
+  expect(t).not.toContain('All incidents');
+  await renderForReview(file, 'endpoint-trends-filtered', (await pdfInfo(file)).pages);
+
+  // A priority the trends screen does not have: refused, saying which and what is allowed.
+  const bad = await fetch(`${host.url}/api/report.pdf?kind=trends&from=${from}&to=${to}&priority=P1,P9`);
+  expect(bad.status).toBe(400);
+  expect(await bad.json()).toEqual({ error: { code: 'invalid_input', field: 'priority', message: 'priority: unknown priority "P9": use P1, P2, P3, P4, P5, comma-separated' } });
 });
 
 test('paper sizes: A3 and Letter and A1 from the paper parameter', async ({ page }) => {

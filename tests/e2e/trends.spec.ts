@@ -98,6 +98,16 @@ test('demo workspace: every chart renders; table view, CSV and PNG exports work'
     expect(bytes.readUInt32BE(16)).toBeGreaterThan(300); // width
     expect(bytes.readUInt32BE(20)).toBeGreaterThan(150); // height
 
+    // Problem candidates: the long lists of incident ids wrap inside the table, whole ids per line.
+    const candidates = page.locator('figure.trends-card').filter({ has: page.getByRole('heading', { name: 'Problem candidates: recurring services' }) });
+    const ids = candidates.locator('td.is-list').first();
+    await expect(ids.locator('.id-list-item').nth(10)).toBeVisible();
+    const wrap = await candidates.locator('.trends-table-wrap').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(wrap.scroll, 'no horizontal scrolling').toBeLessThanOrEqual(wrap.client);
+    const idLines = await ids.evaluate((el) => new Set([...el.querySelectorAll('.id-list-item')].map((x) => Math.round(x.getBoundingClientRect().top))).size);
+    expect(idLines, 'the ids take several lines').toBeGreaterThan(1);
+    await candidates.screenshot({ path: 'test-results/trends-problem-candidates.png' });
+
     await page.screenshot({ path: 'test-results/trends-demo.png', fullPage: true });
   } finally {
     await host.stop();

@@ -2,7 +2,9 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PreloadBridge } from '../../renderer/src/api/preload-bridge';
+import { ReportRequestSchema, reportRoute } from '../../electron/services/reports/report-request';
 import { ReportLinks } from '../../renderer/src/features/reports/ReportLinks';
+import { filtersFromSearch, NO_FILTERS } from '../../renderer/src/features/trends/trends-params';
 import { viewHref } from '../../renderer/src/ui/view-href';
 
 afterEach(() => {
@@ -49,6 +51,28 @@ describe('ReportLinks', () => {
       '/api/report.pdf?kind=trends&from=2026-01-01&to=2026-03-31&granularity=week&tz=Europe%2FMadrid',
     );
     expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it("carries the trends screen's filters to the report, its server-side PDF and the Electron export, named as on the trends screen", async () => {
+    const filters = { ...NO_FILTERS, priorities: ['P1' as const, 'P2' as const], category: 'Network', includeExercises: true };
+    render(<ReportLinks kind="trends" from="2026-01-01" to="2026-03-31" granularity="week" filters={filters} timeZone="UTC" />);
+    const query = 'from=2026-01-01&to=2026-03-31&granularity=week&exercises=1&priority=P1%2CP2&category=Network&tz=UTC';
+    expect(screen.getByRole('link', { name: 'Period report' }).getAttribute('href')).toBe(`/#/report/trends?${query}`);
+    expect(screen.getByRole('link', { name: 'Period report as PDF' }).getAttribute('href')).toBe(`/api/report.pdf?kind=trends&${query}`);
+    // The trends screen reads the report's address back to the same filters.
+    expect(filtersFromSearch(new URLSearchParams(query))).toEqual(filters);
+    cleanup();
+
+    const requests = electronBridge({ ok: true, value: { canceled: true } });
+    render(<ReportLinks kind="trends" from="2026-01-01" to="2026-03-31" filters={{ ...NO_FILTERS, service: 'Email', location: 'Building B' }} />);
+    expect(screen.getByRole('link', { name: 'Period report' }).getAttribute('href')).toBe('#/report/trends?from=2026-01-01&to=2026-03-31&service=Email&location=Building+B');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Export Period report as PDF' }));
+    });
+    expect(requests).toEqual([{ kind: 'trends', from: '2026-01-01', to: '2026-03-31', service: 'Email', location: 'Building B' }]);
+    // What the main process validates, and the route it prints.
+    const parsed = ReportRequestSchema.parse(requests[0]);
+    expect(reportRoute(parsed)).toBe('#/report/trends?from=2026-01-01&to=2026-03-31&service=Email&location=Building+B&paper=A4&orientation=landscape&pdf=1');
   });
 
   it('in Electron: the report in place, and "Export PDF…" through the main process', async () => {

@@ -123,13 +123,13 @@ describe('chart data from a trends result', () => {
 
   it('recurring services: dates in the zone, candidates flagged', () => {
     const d = data.recurring(r, 'services', (iso) => iso.slice(0, 10));
-    expect(d.table.rows[0]).toEqual(['Payments', 3, 3, '2026-03-02 – 2026-03-11', '2026-03-11', 'Yes', 'INC-2026-TEST-1 INC-2026-TEST-2 INC-2026-TEST-6']);
+    expect(d.table.rows[0]).toEqual(['Payments', 3, 3, '2026-03-02 – 2026-03-11', '2026-03-11', 'Yes', 'INC-2026-TEST-1, INC-2026-TEST-2, INC-2026-TEST-6']);
     expect(d.summary).toBe('1 service was seen 3 or more times within 30 days.');
   });
 
   it('describes the filters for exported pictures', () => {
-    expect(data.describeFilters(r)).toBe('');
-    expect(data.describeFilters(result({ filters: { priorities: ['P1', 'P2'], services: ['Email'] }, includeExercises: true }))).toBe('P1, P2 · Service Email · exercises included');
+    expect(data.describeFilters(r.query)).toBe('');
+    expect(data.describeFilters(result({ filters: { priorities: ['P1', 'P2'], services: ['Email'] }, includeExercises: true }).query)).toBe('P1, P2 · Service Email · exercises included');
     expect(data.backlog(result({ filters: { categories: ['nothing like this'] } })).summary).toBe('No incident was open at the end of any period.');
   });
 

@@ -3,6 +3,9 @@ import { TrendsQuerySchema } from '../../shared/metrics/schema';
 import {
   addDaysToDate,
   defaultParams,
+  filtersFromSearch,
+  filtersToSearch,
+  NO_FILTERS,
   paramsFromSearch,
   paramsProblem,
   paramsToSearch,
@@ -10,6 +13,7 @@ import {
   presetRange,
   startOfLocalDate,
   todayIn,
+  toQueryFilters,
   toQueryInput,
 } from '../../renderer/src/features/trends/trends-params';
 
@@ -68,6 +72,17 @@ describe('trends parameters', () => {
     const search = paramsToSearch(p, d);
     expect(search).toBe('from=2026-01-01&to=2026-02-01&granularity=month&tz=Europe%2FLondon&exercises=1&priority=P1%2CP2&category=Network+%26+Voice&team=Service+Desk');
     expect(paramsFromSearch(new URLSearchParams(search), d)).toEqual(p);
+  });
+
+  it('reads and writes the filters alone (the period report carries them), as the API takes them', () => {
+    const q = new URLSearchParams('priority=P3,P1,P7&team=Service+Desk&exercises=1');
+    const f = filtersFromSearch(q);
+    expect(f).toEqual({ ...NO_FILTERS, priorities: ['P3', 'P1'], team: 'Service Desk', includeExercises: true });
+    const back = new URLSearchParams();
+    filtersToSearch(f, back);
+    expect(back.toString()).toBe('exercises=1&priority=P3%2CP1&team=Service+Desk');
+    expect(toQueryFilters(f)).toEqual({ includeExercises: true, filters: { priorities: ['P3', 'P1'], categories: [], teams: ['Service Desk'], services: [], locations: [] } });
+    expect(filtersFromSearch(new URLSearchParams())).toEqual(NO_FILTERS);
   });
 
   it('ignores junk in the URL', () => {

@@ -7,6 +7,7 @@
  * (this layer may not import the renderer); tests/electron/print.test.ts checks they agree.
  */
 import { z } from 'zod';
+import { PRIORITIES, type Priority } from '../../../shared/domain/priority';
 
 export const REPORT_KINDS = ['incident', 'situation', 'trends'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -24,6 +25,12 @@ export const REPORT_PARAM = {
   from: 'from',
   to: 'to',
   granularity: 'granularity',
+  priority: 'priority',
+  category: 'category',
+  team: 'team',
+  service: 'service',
+  location: 'location',
+  exercises: 'exercises',
 } as const;
 
 /** Attributes of the report root the producers wait for and read (renderer: REPORT_ATTR). */
@@ -54,6 +61,27 @@ const dateOrInstant = z
   .max(40)
   .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isFinite(Date.parse(s)), 'a date (2026-01-31) or an ISO time');
 
+/** `1`/`true` in a query, or a boolean from IPC. */
+const flag = z
+  .union([z.boolean(), z.enum(['0', '1', 'true', 'false'])])
+  .transform((v) => v === true || v === '1' || v === 'true')
+  .optional();
+
+/** `P1,P2`: the trends screen's priority filter. */
+const priorities = z
+  .string()
+  .max(40)
+  .transform((s, ctx) => {
+    const list = s.split(',').map((p) => p.trim()).filter(Boolean);
+    const unknown = list.filter((p) => !(PRIORITIES as readonly string[]).includes(p));
+    if (unknown.length) ctx.addIssue({ code: 'custom', message: `unknown priority ${unknown.map((p) => `"${p}"`).join(', ')}: use ${PRIORITIES.join(', ')}, comma-separated` });
+    return list as Priority[];
+  })
+  .optional();
+
+/** One value of a trends filter (as in the metrics TrendsFiltersSchema); empty = every value. */
+const filterValue = z.string().trim().max(120).optional();
+
 export const ReportRequestSchema = z
   .object({
     kind: z.enum(REPORT_KINDS),
@@ -72,18 +100,23 @@ export const ReportRequestSchema = z
       }),
     orientation: z.enum(['portrait', 'landscape']).optional(),
     timeZone: z.string().trim().max(64).refine(isTimeZone, 'unknown time zone').optional(),
+    /** Trend report filters, as on the trends screen. */
+    priority: priorities,
+    category: filterValue,
+    team: filterValue,
+    service: filterValue,
+    location: filterValue,
+    /** Trend report: count exercises too. */
+    exercises: flag,
     /** Tagged (accessible) PDF with a document outline; roughly doubles the printing time. `tagged=1` in a query. */
-    tagged: z
-      .union([z.boolean(), z.enum(['0', '1', 'true', 'false'])])
-      .transform((v) => v === true || v === '1' || v === 'true')
-      .optional(),
+    tagged: flag,
   })
   .strict()
   .refine((r) => r.kind !== 'incident' || r.id, { message: 'An incident report needs the incident id (id=…)', path: ['id'] });
 export type ReportRequest = z.output<typeof ReportRequestSchema>;
 export type ReportRequestInput = z.input<typeof ReportRequestSchema>;
 
-/** Reads `kind`, `id`, `from`, `to`, `granularity`, `paper`, `orientation`, `tz` from a query string. */
+/** Reads `kind`, `id`, `from`, `to`, `granularity`, the trend filters, `paper`, `orientation`, `tz` from a query string. */
 export function parseReportQuery(params: URLSearchParams): { ok: true; request: ReportRequest } | { ok: false; message: string; field?: string } {
   const raw: Record<string, string> = {};
   for (const [k, v] of params) {
@@ -111,6 +144,9 @@ export function reportRoute(r: ReportRequest, extra: { heads?: string } = {}): s
     if (r.from) q.set(REPORT_PARAM.from, r.from);
     if (r.to) q.set(REPORT_PARAM.to, r.to);
     if (r.granularity) q.set(REPORT_PARAM.granularity, r.granularity);
+    if (r.exercises) q.set(REPORT_PARAM.exercises, '1');
+    if (r.priority?.length) q.set(REPORT_PARAM.priority, r.priority.join(','));
+    for (const k of ['category', 'team', 'service', 'location'] as const) if (r[k]) q.set(REPORT_PARAM[k], r[k]);
   }
   q.set(REPORT_PARAM.paper, r.paper);
   q.set(REPORT_PARAM.orientation, orientationOf(r));

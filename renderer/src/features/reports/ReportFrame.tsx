@@ -6,6 +6,7 @@ import {
   REPORT_PARAM,
   reportHash,
   reportPdfHref,
+  reportQuery,
   type Orientation,
   type PaperSize,
   type ReportKind,
@@ -101,8 +102,10 @@ function useSettled(ready: boolean, root: RefObject<HTMLDivElement | null>): boo
 function Toolbar({ ctx }: { ctx: ReportContext }) {
   const { options } = ctx;
   const go = (changes: Partial<Record<string, string>>) => {
+    // Keep the options in the address; what the target says (period, filters) comes from the target.
+    const own = new Set(reportQuery(ctx.target).keys());
     const extra: Record<string, string | undefined> = {};
-    for (const [k, v] of ctx.params) if (k !== REPORT_PARAM.from && k !== REPORT_PARAM.to && k !== REPORT_PARAM.granularity) extra[k] = v;
+    for (const [k, v] of ctx.params) if (!own.has(k)) extra[k] = v;
     location.hash = reportHash(ctx.target, { ...extra, ...changes });
   };
   // In a browser the host can also print on the server (same route, headless Chromium); an Electron

@@ -18,7 +18,8 @@ const LABELS: Record<ReportTarget['kind'], string> = { incident: 'Incident repor
 
 function targetOf(props: ReportLinksProps): ReportTarget {
   if (props.kind === 'incident') return { kind: 'incident', id: props.id };
-  if (props.kind === 'trends') return { kind: 'trends', from: props.from, to: props.to, ...(props.granularity ? { granularity: props.granularity } : {}) };
+  if (props.kind === 'trends')
+    return { kind: 'trends', from: props.from, to: props.to, ...(props.granularity ? { granularity: props.granularity } : {}), ...(props.filters ? { filters: props.filters } : {}) };
   return { kind: 'situation' };
 }
 
@@ -51,7 +52,8 @@ function ExportButton({ name, request }: { name: string; request: Record<string,
 
 /**
  * Links to a printable report: `<ReportLinks kind="incident" id={incident.id} />`,
- * `<ReportLinks kind="situation" />`, `<ReportLinks kind="trends" from="2026-01-01" to="2026-03-31" />`.
+ * `<ReportLinks kind="situation" />`, `<ReportLinks kind="trends" from="2026-01-01" to="2026-03-31" filters={params} />`
+ * (the trends screen's filters travel with the report and its PDF).
  *
  * In a browser the report opens in a new tab (print it there, or download the server's PDF from
  * GET /api/report.pdf); an Electron window shows it in place, and exports a PDF through the main

@@ -4,7 +4,7 @@ import type { View } from '../../app/route';
 import { useApi } from '../../api/api-context';
 import { IncidentReport } from './IncidentReport';
 import { ReportFrame, type ReportContext } from './ReportFrame';
-import { parseReportOptions, REPORT_KINDS, type ReportKind, type ReportTarget } from './report-params';
+import { parseReportOptions, REPORT_KINDS, trendsTarget, type ReportKind, type ReportTarget } from './report-params';
 import { reportTime } from './report-time';
 import { SituationReport } from './SituationReport';
 import { TrendReport } from './TrendReport';
@@ -35,8 +35,7 @@ export function ReportView({ view }: { view: Pick<View, 'rest' | 'params'> }) {
     if (info.state === 'loading') return undefined;
     const k: ReportKind = kind ?? 'situation';
     const options = parseReportOptions(k, view.params, ready?.settings.utcEverywhere ?? false);
-    const target: ReportTarget =
-      k === 'incident' ? { kind: 'incident', id: second } : k === 'trends' ? { kind: 'trends', from: view.params.get('from') ?? '', to: view.params.get('to') ?? '' } : { kind: 'situation' };
+    const target: ReportTarget = k === 'incident' ? { kind: 'incident', id: second } : k === 'trends' ? trendsTarget(view.params) : { kind: 'situation' };
     return {
       kind: k,
       target,

@@ -3,6 +3,9 @@ import { PRIORITIES } from '../../../../shared/domain/priority';
 import type { BreakdownRow, RecurringRow, TrendsResult } from '../../../../shared/metrics/schema';
 import { SLA_TARGET_LABELS } from '../../../../shared/sla/policy';
 import { useApi } from '../../api/api-context';
+import { describeFilters } from '../trends/chart-data';
+import { IdList } from '../trends/IdList';
+import { filtersFromSearch, toQueryFilters } from '../trends/trends-params';
 import { ReportFrame, type ReportContext } from './ReportFrame';
 import { formatSpan, type ReportTime } from './report-time';
 import { OpenedResolvedChart, ResponseTimesChart, SlaComplianceChart } from './trend-charts';
@@ -16,8 +19,10 @@ const BREAKDOWN_ROWS = 15;
 export function TrendReport({ ctx }: { ctx: ReportContext }) {
   const client = useApi();
   const range = useMemo(() => parseTrendRange(ctx.params, ctx.options.timeZone, ctx.generatedAt), [ctx.params, ctx.options.timeZone, ctx.generatedAt]);
+  // The trends screen's filters, read as that screen reads them (unknown priorities are dropped).
+  const filters = useMemo(() => toQueryFilters(filtersFromSearch(ctx.params)), [ctx.params]);
   const ok = 'from' in range ? range : undefined;
-  const key = ok ? `${ok.from}-${ok.to}-${ok.granularity}-${ctx.options.timeZone}` : 'invalid';
+  const key = ok ? `${ok.from}-${ok.to}-${ok.granularity}-${ctx.options.timeZone}-${JSON.stringify(filters)}` : 'invalid';
   const loaded = useLoad(async () => {
     if (!ok) throw new Error('error' in range ? range.error : 'invalid period');
     return client.call('trends.query', {
@@ -25,16 +30,25 @@ export function TrendReport({ ctx }: { ctx: ReportContext }) {
       to: new Date(ok.to).toISOString(),
       granularity: ok.granularity,
       timeZone: ctx.options.timeZone,
+      ...filters,
     });
   }, key);
   const t = ctx.time;
   const period = ok ? `${t.date(ok.from)} – ${t.date(ok.inclusiveDate ? ok.to - 1 : ok.to)}` : '';
-  const title = `Trend report · ${period}`;
+  // The running header repeats the filters on every page of the PDF.
+  const described = describeFilters(filters);
+  const title = `Trend report · ${period}${described ? ` · ${described}` : ''}`;
   return (
     <ReportFrame ctx={ctx} heading="Trend report" title={title} status={loaded.state === 'error' ? loaded : loaded.state === 'ready' ? { state: 'ready' } : { state: 'loading' }}>
       {loaded.state === 'ready' && ok && <TrendBody result={loaded.value} range={ok} period={period} time={t} />}
     </ReportFrame>
   );
+}
+
+/** Which incidents the figures count, from the query the server answered. */
+function filterLine(result: TrendsResult): string {
+  const described = describeFilters(result.query);
+  return described ? `Filtered: ${described}` : 'All incidents';
 }
 
 function bucketLabel(result: TrendsResult, t: ReportTime): (start: string) => string {
@@ -51,6 +65,7 @@ function TrendBody({ result, range, period, time: t }: { result: TrendsResult; r
         <h1>
           Incident trends, {period} <span className="report-zone">by {result.query.granularity}</span>
         </h1>
+        <p className="report-filters">{filterLine(result)}</p>
         <p className="report-lede">
           {x.opened} incident{x.opened === 1 ? '' : 's'} opened and {x.resolved} resolved in the period; {x.openAtEnd} open at its end. Median time to resolve {span(x.mttr.median)}; SLA
           compliance {pct(x.sla.compliance)}.
@@ -307,9 +322,11 @@ function Recurring({ rows, time: t }: { rows: readonly RecurringRow[]; time: Rep
             <td>{r.count}</td>
             <td>{r.peak}</td>
             <td>
-              {t.date(r.peakFrom)} – {t.date(r.peakTo)}
+              <span className="report-nowrap">{t.date(r.peakFrom)}</span> – <span className="report-nowrap">{t.date(r.peakTo)}</span>
             </td>
-            <td className="report-ids">{r.incidentIds.join(', ')}</td>
+            <td className="report-ids">
+              <IdList ids={r.incidentIds} />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -1,18 +1,16 @@
 import type { PreloadBridge } from '../../api/preload-bridge';
-import type { ReportTarget } from './report-params';
+import { reportQuery, type ReportTarget } from './report-params';
 
 /** What the main process answers (electron/main/print.ts ExportResult). */
 export type ExportOutcome = { canceled: true } | { canceled: false; filePath: string; openError?: string };
 
-/** The request electron/main/report-export.ts validates (ReportRequestSchema): the target plus paper and zone. */
+/**
+ * The request electron/main/report-export.ts validates (ReportRequestSchema): the target plus paper
+ * and zone. The target's route parameters (period, filters) are the request's fields of the same name.
+ */
 export function exportRequest(target: ReportTarget, extra: { paper?: string; timeZone?: string }): Record<string, string> {
-  const out: Record<string, string> = { kind: target.kind };
+  const out: Record<string, string> = { kind: target.kind, ...Object.fromEntries(reportQuery(target)) };
   if (target.kind === 'incident') out.id = target.id;
-  if (target.kind === 'trends') {
-    out.from = target.from;
-    out.to = target.to;
-    if (target.granularity) out.granularity = target.granularity;
-  }
   if (extra.paper) out.paper = extra.paper;
   if (extra.timeZone) out.timeZone = extra.timeZone;
   return out;

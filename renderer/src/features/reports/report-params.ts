@@ -11,6 +11,8 @@
  * electron/services/reports/report-request.ts) and a test checks that the two agree.
  */
 
+import { FILTER_PARAM, filtersFromSearch, filtersToSearch, type TrendsFilterParams } from '../trends/trends-params';
+
 export type ReportKind = 'incident' | 'situation' | 'trends';
 export const REPORT_KINDS: readonly ReportKind[] = ['incident', 'situation', 'trends'];
 
@@ -32,6 +34,8 @@ export const REPORT_PARAM = {
   from: 'from',
   to: 'to',
   granularity: 'granularity',
+  /** The trend report's filters, named as on the trends screen: priority=P1,P2, category, team, service, location, exercises=1. */
+  ...FILTER_PARAM,
 } as const;
 
 /** Attributes of the report's root element: the producers wait for one of the first two. */
@@ -118,7 +122,22 @@ export function parseReportOptions(kind: ReportKind, params: URLSearchParams, ut
   return { paper, orientation, timeZone, pdf, provenance: parseProvenance(params.get(REPORT_PARAM.heads)) };
 }
 
-export type ReportTarget = { kind: 'incident'; id: string } | { kind: 'situation' } | { kind: 'trends'; from: string; to: string; granularity?: string };
+export type ReportTarget =
+  | { kind: 'incident'; id: string }
+  | { kind: 'situation' }
+  | { kind: 'trends'; from: string; to: string; granularity?: string; filters?: TrendsFilterParams };
+
+/** The trend report a route's query asks for: its period and the trends screen's filters. */
+export function trendsTarget(params: URLSearchParams): ReportTarget {
+  const granularity = params.get(REPORT_PARAM.granularity);
+  return {
+    kind: 'trends',
+    from: params.get(REPORT_PARAM.from) ?? '',
+    to: params.get(REPORT_PARAM.to) ?? '',
+    ...(granularity ? { granularity } : {}),
+    filters: filtersFromSearch(params),
+  };
+}
 
 /** Query of a report route (without the toolbar-only options). */
 export function reportQuery(target: ReportTarget, extra: Record<string, string | undefined> = {}): URLSearchParams {
@@ -127,6 +146,7 @@ export function reportQuery(target: ReportTarget, extra: Record<string, string |
     q.set(REPORT_PARAM.from, target.from);
     q.set(REPORT_PARAM.to, target.to);
     if (target.granularity) q.set(REPORT_PARAM.granularity, target.granularity);
+    if (target.filters) filtersToSearch(target.filters, q);
   }
   for (const [k, v] of Object.entries(extra)) if (v !== undefined && v !== '') q.set(k, v);
   return q;

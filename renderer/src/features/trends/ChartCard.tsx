@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import type { ChartTable } from './chart-data';
+import { IdList } from './IdList';
 import type { ChartColors } from './chart-theme';
 import { exportFileName } from './csv';
 import { chartPng, downloadBlob, downloadCsv } from './export';
@@ -34,6 +35,7 @@ export function Legend({ items }: { items: readonly LegendItem[] }) {
 
 export function DataTable({ table, caption }: { table: ChartTable; caption: string }) {
   const numeric = table.columns.map((_, j) => j > 0 && table.rows.some((r) => typeof r[j] === 'number'));
+  const cellClass = (j: number) => (j === table.listColumn ? 'is-list' : numeric[j] ? 'is-number' : undefined);
   return (
     <div className="trends-table-wrap" tabIndex={0} role="region" aria-label={`${caption}: table`}>
       <table className="trends-table">
@@ -41,7 +43,7 @@ export function DataTable({ table, caption }: { table: ChartTable; caption: stri
         <thead>
           <tr>
             {table.columns.map((c, j) => (
-              <th key={c} scope="col" className={numeric[j] ? 'is-number' : undefined}>
+              <th key={c} scope="col" className={cellClass(j)}>
                 {c}
               </th>
             ))}
@@ -56,8 +58,8 @@ export function DataTable({ table, caption }: { table: ChartTable; caption: stri
                     {cell ?? '—'}
                   </th>
                 ) : (
-                  <td key={j} className={numeric[j] ? 'is-number' : undefined}>
-                    {cell === null || cell === undefined ? '—' : String(cell)}
+                  <td key={j} className={cellClass(j)}>
+                    {cell === null || cell === undefined ? '—' : j === table.listColumn ? <IdList ids={String(cell).split(', ')} /> : String(cell)}
                   </td>
                 ),
               )}

@@ -14,7 +14,7 @@ import { BreachBars, BreakdownBars, ComplianceLines, DurationLines, PriorityBars
 import { bucketLabel } from './format';
 import { Heatmap } from './Heatmap';
 import { TrendsControls } from './TrendsControls';
-import { defaultParams, paramsFromSearch, paramsToSearch, type TrendsParams } from './trends-params';
+import { defaultParams, FILTER_PARAM, paramsFromSearch, paramsToSearch, type TrendsParams } from './trends-params';
 import { useTrends } from './trends-store';
 import './TrendsView.css';
 
@@ -166,7 +166,7 @@ const Report = memo(function Report({ r, colors }: { r: TrendsResult; colors: Ch
   const first = r.buckets[0];
   const last = r.buckets.at(-1);
   const toDate = last ? zoneDate(new Date(Date.parse(last.end) - 1).toISOString()) : '';
-  const filters = data.describeFilters(r);
+  const filters = data.describeFilters(r.query);
   const range: Range = {
     from: first ? zoneDate(first.start) : '',
     to: toDate,
@@ -240,7 +240,7 @@ function writeUrl(search: string): void {
   if (url.hash.startsWith('#/trends')) url.hash = `#/trends${search ? `?${search}` : ''}`;
   else {
     const keep = new URLSearchParams(url.search);
-    for (const k of ['from', 'to', 'granularity', 'tz', 'exercises', 'priority', 'category', 'team', 'service', 'location']) keep.delete(k);
+    for (const k of ['from', 'to', 'granularity', 'tz', ...Object.values(FILTER_PARAM)]) keep.delete(k);
     const mine = new URLSearchParams(search);
     mine.forEach((v, k) => keep.set(k, v));
     url.search = keep.toString();
@@ -304,7 +304,7 @@ export function TrendsView({ params: urlParams }: { params?: URLSearchParams }) 
           <a href={viewHref('/')}>Console</a>
           <a href={viewHref('/wall')}>Wall board</a>
         </nav>
-        {params && <ReportLinks kind="trends" from={params.fromDate} to={params.toDate} granularity={params.granularity} timeZone={params.timeZone} />}
+        {params && <ReportLinks kind="trends" from={params.fromDate} to={params.toDate} granularity={params.granularity} filters={params} timeZone={params.timeZone} />}
         <span className="trends-status" role="status" aria-live="polite">
           {loading ? 'Updating…' : result ? `${result.totals.opened.toLocaleString('en-GB')} incidents in range` : ''}
         </span>

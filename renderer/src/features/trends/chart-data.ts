@@ -14,6 +14,8 @@ export type Granularity = TrendsResult['query']['granularity'];
 export interface ChartTable {
   columns: string[];
   rows: CsvCell[][];
+  /** Index of a column holding a list of incident ids joined by ", ": the table view wraps it instead of one long line. */
+  listColumn?: number;
 }
 
 export type ChartRow = Record<string, string | number | null>;
@@ -33,15 +35,15 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** The query's filters in words, e.g. "P1, P2 · Service Email · exercises included" ('' without filters). */
-export function describeFilters(r: TrendsResult): string {
-  const f = r.query.filters;
+export function describeFilters(q: Pick<TrendsResult['query'], 'filters' | 'includeExercises'>): string {
+  const f = q.filters;
   const parts: string[] = [];
   if (f.priorities.length) parts.push(f.priorities.join(', '));
   if (f.categories.length) parts.push(`Category ${f.categories.join(', ')}`);
   if (f.services.length) parts.push(`Service ${f.services.join(', ')}`);
   if (f.teams.length) parts.push(`Team ${f.teams.join(', ')}`);
   if (f.locations.length) parts.push(`Location ${f.locations.join(', ')}`);
-  if (r.query.includeExercises) parts.push('exercises included');
+  if (q.includeExercises) parts.push('exercises included');
   return parts.join(' · ');
 }
 const periodName: Record<Granularity, string> = { day: 'day', week: 'week', month: 'month' };
@@ -263,7 +265,7 @@ export function recurring(r: TrendsResult, which: 'services' | 'titles', zoneDat
     window: `${zoneDate(x.peakFrom)} – ${zoneDate(x.peakTo)}`,
     last: zoneDate(x.lastAt),
     candidate: x.candidate ? 'Yes' : 'No',
-    incidents: x.incidentIds.join(' '),
+    incidents: x.incidentIds.join(', '),
   }));
   const candidates = list.filter((x) => x.candidate).length;
   return {
@@ -271,6 +273,7 @@ export function recurring(r: TrendsResult, which: 'services' | 'titles', zoneDat
     table: {
       columns: [which === 'services' ? 'Service' : 'Title', 'Incidents in range', `Most within ${windowDays} days`, 'That window', 'Last', 'Problem candidate', 'Incidents of that window'],
       rows: rows.map((x) => [x.name, x.count, x.peak, x.window, x.last, x.candidate, x.incidents]),
+      listColumn: 6,
     },
     summary: `${plural(candidates, which === 'services' ? 'service' : 'title')} ${candidates === 1 ? 'was' : 'were'} seen ${minCount} or more times within ${windowDays} days.`,
   };

@@ -5,7 +5,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { PRIORITIES, type Priority } from '../../../../shared/domain/priority';
-import type { TrendsQueryInput } from '../../../../shared/metrics/schema';
+import type { TrendsFilters, TrendsQueryInput } from '../../../../shared/metrics/schema';
 
 export type Granularity = 'day' | 'week' | 'month';
 
@@ -24,6 +24,24 @@ export interface TrendsParams {
   service: string;
   location: string;
 }
+
+/** What narrows the incidents counted (the period report carries these from the trends screen). */
+export type TrendsFilterParams = Pick<TrendsParams, 'includeExercises' | 'priorities' | 'category' | 'team' | 'service' | 'location'>;
+
+/** URL parameter names of the filters: the trends screen's and the period report's (REPORT_PARAM). */
+export const FILTER_PARAM = {
+  priority: 'priority',
+  category: 'category',
+  team: 'team',
+  service: 'service',
+  location: 'location',
+  exercises: 'exercises',
+} as const;
+
+/** Every incident but exercises: the trends screen's default. */
+export const NO_FILTERS: TrendsFilterParams = { includeExercises: false, priorities: [], category: '', team: '', service: '', location: '' };
+
+const ONE_VALUE_FILTERS = ['category', 'team', 'service', 'location'] as const;
 
 export type Preset = '30d' | '90d' | '12m' | 'ytd';
 export const PRESETS: Array<{ id: Preset; label: string }> = [
@@ -90,12 +108,7 @@ export function defaultParams(now: number, timeZone: string): TrendsParams {
     ...presetRange('12m', todayIn(timeZone, now)),
     granularity: 'week',
     timeZone,
-    includeExercises: false,
-    priorities: [],
-    category: '',
-    team: '',
-    service: '',
-    location: '',
+    ...NO_FILTERS,
   };
 }
 
@@ -111,15 +124,43 @@ export function paramsProblem(p: TrendsParams): string | undefined {
   return undefined;
 }
 
-export function toQueryInput(p: TrendsParams): TrendsQueryInput {
+/** The filters as `trends.query` takes them. */
+export function toQueryFilters(f: TrendsFilterParams): { includeExercises: boolean; filters: TrendsFilters } {
   const one = (v: string) => (v ? [v] : []);
+  return {
+    includeExercises: f.includeExercises,
+    filters: { priorities: f.priorities, categories: one(f.category), teams: one(f.team), services: one(f.service), locations: one(f.location) },
+  };
+}
+
+export function toQueryInput(p: TrendsParams): TrendsQueryInput {
   return {
     from: startOfLocalDate(p.fromDate, p.timeZone),
     to: startOfLocalDate(addDaysToDate(p.toDate, 1), p.timeZone),
     granularity: p.granularity,
     timeZone: p.timeZone,
-    includeExercises: p.includeExercises,
-    filters: { priorities: p.priorities, categories: one(p.category), teams: one(p.team), services: one(p.service), locations: one(p.location) },
+    ...toQueryFilters(p),
+  };
+}
+
+/** Adds the filters that are set to a URL query. */
+export function filtersToSearch(f: TrendsFilterParams, q: URLSearchParams): void {
+  if (f.includeExercises) q.set(FILTER_PARAM.exercises, '1');
+  if (f.priorities.length) q.set(FILTER_PARAM.priority, f.priorities.join(','));
+  for (const k of ONE_VALUE_FILTERS) if (f[k]) q.set(FILTER_PARAM[k], f[k]);
+}
+
+/** The filters of a URL query; unknown priorities are dropped (a stale or hand-edited link still opens). */
+export function filtersFromSearch(q: URLSearchParams): TrendsFilterParams {
+  return {
+    includeExercises: q.get(FILTER_PARAM.exercises) === '1',
+    priorities: (q.get(FILTER_PARAM.priority) ?? '')
+      .split(',')
+      .filter((x): x is Priority => (PRIORITIES as readonly string[]).includes(x)),
+    category: q.get(FILTER_PARAM.category) ?? '',
+    team: q.get(FILTER_PARAM.team) ?? '',
+    service: q.get(FILTER_PARAM.service) ?? '',
+    location: q.get(FILTER_PARAM.location) ?? '',
   };
 }
 
@@ -132,9 +173,7 @@ export function paramsToSearch(p: TrendsParams, defaults: TrendsParams): string 
   }
   if (p.granularity !== defaults.granularity) q.set('granularity', p.granularity);
   if (p.timeZone !== defaults.timeZone) q.set('tz', p.timeZone);
-  if (p.includeExercises) q.set('exercises', '1');
-  if (p.priorities.length) q.set('priority', p.priorities.join(','));
-  for (const k of ['category', 'team', 'service', 'location'] as const) if (p[k]) q.set(k, p[k]);
+  filtersToSearch(p, q);
   return q.toString();
 }
 
@@ -148,14 +187,7 @@ export function paramsFromSearch(q: URLSearchParams, defaults: TrendsParams): Tr
     ...dates,
     granularity: g === 'day' || g === 'week' || g === 'month' ? g : defaults.granularity,
     timeZone: q.get('tz') || defaults.timeZone,
-    includeExercises: q.get('exercises') === '1',
-    priorities: (q.get('priority') ?? '')
-      .split(',')
-      .filter((x): x is Priority => (PRIORITIES as readonly string[]).includes(x)),
-    category: q.get('category') ?? '',
-    team: q.get('team') ?? '',
-    service: q.get('service') ?? '',
-    location: q.get('location') ?? '',
+    ...filtersFromSearch(q),
   };
 }
 
