@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sameJson } from './same-json';
 import { LevelSchema, PrioritySchema, PrioritySettingSchema } from './priority';
 import { StatusSchema } from './lifecycle';
 import { AlertEventPayloads } from '../alerts/events';
@@ -201,7 +202,12 @@ function isPlainEnvelope(raw: unknown): raw is EventEnvelope {
 
 const issuesText = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 
-/** Parses an event from disk or the wire; unknown types and newer versions are kept as unknown. */
+/**
+ * Parses an event from disk or the wire; unknown types and newer versions are kept as unknown.
+ * An event that is already exactly what the schemas make of it (every event this app writes) is
+ * handed back as the object given, not copied: a store opening a million events keeps one object
+ * per event instead of two. Events are never changed after parsing, by anyone.
+ */
 export function parseEvent(raw: unknown): { ok: true; event: EventEnvelope; known: boolean } | { ok: false; error: string } {
   let envelope: EventEnvelope;
   if (isPlainEnvelope(raw)) envelope = raw;
@@ -210,11 +216,11 @@ export function parseEvent(raw: unknown): { ok: true; event: EventEnvelope; know
     if (!env.success) return { ok: false, error: issuesText(env.error) };
     envelope = env.data;
   }
-  if (!isKnownEvent(envelope)) return { ok: true, event: envelope === raw ? { ...envelope } : envelope, known: false };
+  if (!isKnownEvent(envelope)) return { ok: true, event: envelope, known: false };
   const schema = (EventPayloads as Record<string, z.ZodType>)[envelope.type]!;
   const data = schema.safeParse(envelope.data);
   if (!data.success) return { ok: false, error: `${envelope.type}: ${issuesText(data.error)}` };
-  return { ok: true, event: { ...envelope, data: data.data }, known: true };
+  return { ok: true, event: sameJson(data.data, envelope.data) ? envelope : { ...envelope, data: data.data }, known: true };
 }
 
 /** Total order for folding: HLC, then writer id, then per-writer sequence. */

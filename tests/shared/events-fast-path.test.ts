@@ -77,10 +77,28 @@ describe('parseEvent fast path', () => {
     );
   });
 
-  it('does not hand back the object it was given, so a caller may keep it unchanged', () => {
-    const raw = { id: 'evt-00000001', stream: 'INC-1', type: 'future.thing', hlc: '001772441600000:0000', writerId: 'w', seq: 1, recordedAt: '2026-11-28T01:00:00.000Z', actor: 'Ana', v: 1, data: { x: 1 } };
+  it('hands back the object given only when the schemas make an equal one of it, and never changes it', () => {
+    let reused = 0;
+    fc.assert(
+      fc.property(envelopeLike, (raw) => {
+        const before = JSON.stringify(raw);
+        const p = parseEvent(raw);
+        expect(JSON.stringify(raw)).toBe(before);
+        if (p.ok && p.event === raw) {
+          reused++;
+          expect(bySchemaAlone(raw)).toEqual({ ok: true, event: raw, known: p.known });
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    expect(reused).toBeGreaterThan(0);
+  });
+
+  it('copies an event whose payload the schema completes (a default filled in)', () => {
+    const raw = { id: 'evt-00000001', stream: 'INC-1', type: 'entry.added', hlc: '001772441600000:0000', writerId: 'w', seq: 1, recordedAt: '2026-11-28T01:00:00.000Z', actor: 'Ana', v: 1, data: { entryId: 'e1', kind: 'note', text: 'x' } };
     const p = parseEvent(raw);
     expect(p.ok && p.event).not.toBe(raw);
-    expect(p).toEqual({ ok: true, event: raw, known: false });
+    expect(p.ok && p.event.data).toEqual({ entryId: 'e1', kind: 'note', text: 'x', occurredAt: null, corrects: null });
+    expect(raw.data).toEqual({ entryId: 'e1', kind: 'note', text: 'x' });
   });
 });
