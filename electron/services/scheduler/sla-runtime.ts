@@ -30,7 +30,7 @@ export interface StartSlaOptions {
   testClock?: ControllableClock;
   timers?: Timers;
   maxSleepMs?: number;
-  /** How long after a change the scheduler and the notification centre look at it (default 100 ms; 0: at once). */
+  /** How long after a change the scheduler and the notification centre look at it (defaults 500 and 100 ms; 0: at once). */
   changeDelayMs?: number;
   onError?: (err: unknown) => void;
 }

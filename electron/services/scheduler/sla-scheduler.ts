@@ -62,11 +62,11 @@ export interface SchedulerOptions {
    */
   maxSleepMs?: number;
   /**
-   * How long after a change the changed incidents are looked at (default 100 ms). Changes come in
+   * How long after a change the changed incidents are looked at (default 500 ms). Changes come in
    * bursts — every call that one journal fsync acknowledges announces its incident in the same
    * moment, an import or another PC's batch brings hundreds — and a look reads the incident's
-   * whole timeline: one look per incident per burst, not one per event. SLA targets are minutes.
-   * 0: look at once, at every change.
+   * whole timeline: one look per incident per burst, not one per event. SLA targets are minutes,
+   * and a timer that fires meanwhile looks at the incident as it is then. 0: at once, every change.
    */
   changeDelayMs?: number;
   onError?: (err: unknown) => void;
@@ -121,7 +121,7 @@ export class SlaScheduler {
       // whose clock runs behind can reach back over incidents already open: look at them all again.
       else if (m.kind === 'policies') for (const i of this.ws.allIncidents()) this.dirty.add(i.id);
       else return;
-      const delay = this.opts.changeDelayMs ?? 100;
+      const delay = this.opts.changeDelayMs ?? 500;
       if (delay === 0) void this.drain();
       else
         this.changeLook ??= setTimeout(() => {
