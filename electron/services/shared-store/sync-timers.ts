@@ -12,11 +12,14 @@ export interface SyncTimerOptions {
   publish: () => void;
 }
 
+const PUBLISH_SPACING_MS = 100;
+
 /** The timers that drive sync: the poll loop, the delayed publish after an append, and the fs.watch hint. */
 export class SyncTimers {
   private pollTimer: NodeJS.Timeout | undefined;
   private publishTimer: NodeJS.Timeout | undefined;
   private watcher: FSWatcher | undefined;
+  private lastPublish = -Infinity;
   private running = false;
   private stopped = false;
 
@@ -40,12 +43,19 @@ export class SyncTimers {
     this.watch();
   }
 
-  /** Publishes after publishDelayMs, so a burst of appends shares one segment. */
+  /**
+   * Publishes after publishDelayMs, so a burst of appends shares one segment, and at most every
+   * PUBLISH_SPACING_MS: in a sustained burst each segment's fsyncs would otherwise compete with the
+   * journal's for the disk. An occasional action still goes out publishDelayMs after it.
+   */
   publishSoon(): void {
-    this.publishTimer ??= setTimeout(() => {
+    if (this.publishTimer) return;
+    const wait = Math.max(this.o.publishDelayMs, this.lastPublish + PUBLISH_SPACING_MS - performance.now());
+    this.publishTimer = setTimeout(() => {
       this.publishTimer = undefined;
+      this.lastPublish = performance.now();
       this.o.publish();
-    }, this.o.publishDelayMs);
+    }, wait);
   }
 
   /** fs.watch on the writers folder as a hint to poll sooner (network file systems often send nothing). */
