@@ -114,7 +114,10 @@ async function openBoard(page: Page, host: RunningHost, query = '', expectArticl
   await page.evaluate(() => document.fonts.ready);
 }
 
-/** Rendered font size (px) of the first element matching `selector`. */
+/**
+ * Rendered font size (px) of the first element matching `selector`. Polled: the board scales with
+ * the window on its resize event, a render after `setViewportSize` returns.
+ */
 const fontPx = (page: Page, selector: string) => page.locator(selector).first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
 
 async function shoot(page: Page, count: number, check: (viewport: typeof HD) => Promise<void>): Promise<void> {
@@ -167,7 +170,7 @@ test.describe('wall board screenshots at 1920×1080 and 3840×2160', () => {
         await expect(payments.locator('.wall-sla')).toHaveAttribute('data-sla-tone', 'breached');
         await expect(payments.locator('.wall-sla')).toContainText(/acknowledge breached \d+ min ago/);
         await expect(page.locator('.wall-sla-counts')).toContainText(/[1-9]\d* breaching/);
-        expect(await fontPx(page, '.wall-tile__title')).toBeGreaterThanOrEqual((22 * viewport.height) / 1080);
+        await expect.poll(() => fontPx(page, '.wall-tile__title')).toBeGreaterThanOrEqual((22 * viewport.height) / 1080);
       });
     } finally {
       await host.stop();
@@ -194,9 +197,9 @@ test.describe('wall board screenshots at 1920×1080 and 3840×2160', () => {
           await expect(page.locator('.wall-tile--compact')).toHaveCount(tiles);
           const u = viewport.height / 1080;
           // the documented floor: title ≥ 22 px, details ≥ 18 px at 1080p (twice that at 4K)
-          expect(await fontPx(page, '.wall-tile__title')).toBeGreaterThanOrEqual(22 * u);
-          expect(await fontPx(page, '.wall-tile__row')).toBeGreaterThanOrEqual(18 * u);
-          expect(await fontPx(page, '.wall-header__name')).toBeGreaterThanOrEqual(32 * u);
+          await expect.poll(() => fontPx(page, '.wall-tile__title')).toBeGreaterThanOrEqual(22 * u);
+          await expect.poll(() => fontPx(page, '.wall-tile__row')).toBeGreaterThanOrEqual(18 * u);
+          await expect.poll(() => fontPx(page, '.wall-header__name')).toBeGreaterThanOrEqual(32 * u);
         });
       } finally {
         await host.stop();
