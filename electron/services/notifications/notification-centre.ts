@@ -62,7 +62,7 @@ export class NotificationCentre {
       if (m.kind !== 'incidents') return;
       if (this.changeDelayMs === 0) return void this.observe(m.incidents);
       for (const i of m.incidents) this.changed.set(i.id, i);
-      this.changeLook ??= setTimeout(() => this.observeChanged(), this.changeDelayMs);
+      this.changeLook ??= setTimeout(() => this.observeChanged(), this.changeDelayMs).unref();
     });
   }
 

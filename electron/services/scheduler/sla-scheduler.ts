@@ -127,7 +127,7 @@ export class SlaScheduler {
         this.changeLook ??= setTimeout(() => {
           this.changeLook = undefined;
           void this.drain();
-        }, delay);
+        }, delay).unref();
     });
     for (const i of this.ws.allIncidents()) this.dirty.add(i.id);
     return this.drain();
