@@ -120,6 +120,15 @@ describe('ConsoleView', () => {
     expect(box().value).toBe('');
   });
 
+  it('keeps the create form open when the incident list arrives after it was opened', () => {
+    setup([]);
+    fireEvent.click(screen.getByRole('button', { name: 'New incident' }));
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Badge readers offline' } });
+    act(() => useWorkspace.getState().upsert([a, b]));
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Badge readers offline');
+    expect(useConsole.getState().selectedId).toBe(a.id); // the top incident is still preselected behind the form
+  });
+
   it('validates the create form as the user types and selects the new incident', async () => {
     const { calls } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'New incident' }));

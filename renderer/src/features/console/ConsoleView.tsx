@@ -28,9 +28,13 @@ export function ConsoleView() {
   useEffect(() => startClock(), []);
   useConsoleShortcuts(list);
 
-  // Start with the top incident selected, so the detail is never empty when there is work.
+  // Start with the top incident selected, so the detail is never empty when there is work. Not by
+  // select(): the list can arrive after the coordinator opened "New incident", and the form stays.
   useEffect(() => {
-    if (!selectedId && list[0]) useConsole.getState().select(list[0].id);
+    const top = list[0];
+    if (selectedId || !top) return;
+    useConsole.setState({ selectedId: top.id });
+    useConsole.getState().markSeen(top.id, top.version);
   }, [selectedId, list]);
 
   return (
