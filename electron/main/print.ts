@@ -14,7 +14,6 @@ import {
   footerTemplate,
   headerTemplate,
   pdfLayout,
-  REPORT_ATTR,
   REPORT_DONE_SELECTOR,
   reportFileName,
   reportUrl,
@@ -23,6 +22,7 @@ import {
   type ReportRequest,
   type ReportRequestInput,
 } from '../services/reports/report-request';
+import { REPORT_ATTR } from '../../shared/contract/report-route';
 import type { ChainHead } from '../services/shared-store/shared-folder-store';
 import { secureWebPreferences } from './security';
 

@@ -6,8 +6,6 @@ import {
   footerTemplate,
   parseReportQuery,
   pdfLayout,
-  REPORT_ATTR,
-  REPORT_PARAM,
   reportFileName,
   reportUrl,
   type ReportRequest,
@@ -177,11 +175,6 @@ describe('Electron report printer (print.ts)', () => {
 });
 
 describe('report route contract (electron/services/reports ↔ renderer/src/features/reports)', () => {
-  it('uses the same parameter and attribute names on both sides', () => {
-    expect(REPORT_PARAM).toEqual(rendererParams.REPORT_PARAM);
-    expect(REPORT_ATTR).toEqual(rendererParams.REPORT_ATTR);
-  });
-
   it('parses the endpoint query', () => {
     const ok = parseReportQuery(new URLSearchParams('kind=incident&id=INC-2026-ABC123-7&paper=letter&tz=Europe/London&token=x&download=1'));
     expect(ok).toEqual({ ok: true, request: { kind: 'incident', id: 'INC-2026-ABC123-7', paper: 'Letter', timeZone: 'Europe/London' } });

@@ -11,7 +11,8 @@
  */
 import { access } from 'node:fs/promises';
 import type { Browser, BrowserContext, LaunchOptions } from 'playwright-core';
-import { footerTemplate, headerTemplate, REPORT_ATTR, REPORT_DONE_SELECTOR, type PdfLayout } from './report-request';
+import { REPORT_ATTR } from '../../../shared/contract/report-route';
+import { footerTemplate, headerTemplate, REPORT_DONE_SELECTOR, type PdfLayout } from './report-request';
 
 /** As the e2e tests launch it (playwright.config.ts). */
 export const CHROMIUM_ARGS = [

@@ -3,10 +3,10 @@
  * browser host's `GET /api/report.pdf` (headless Chromium, pdf-renderer.ts) and the Electron
  * exporter (electron/main/print.ts, webContents.printToPDF).
  *
- * The route's parameter names and root attributes mirror renderer/src/features/reports/report-params.ts
- * (this layer may not import the renderer); tests/electron/print.test.ts checks they agree.
+ * The route's parameter names and root attributes are the renderer's too (shared/contract/report-route.ts).
  */
 import { z } from 'zod';
+import { REPORT_ATTR, REPORT_PARAM } from '../../../shared/contract/report-route';
 import { PRIORITIES, type Priority } from '../../../shared/domain/priority';
 
 export const REPORT_KINDS = ['incident', 'situation', 'trends'] as const;
@@ -14,32 +14,6 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 export const PAPER_SIZES = ['A4', 'A3', 'A1', 'Letter'] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
 export type Orientation = 'portrait' | 'landscape';
-
-/** URL parameters of the report routes (renderer: REPORT_PARAM). */
-export const REPORT_PARAM = {
-  paper: 'paper',
-  orientation: 'orientation',
-  timeZone: 'tz',
-  pdf: 'pdf',
-  heads: 'heads',
-  from: 'from',
-  to: 'to',
-  granularity: 'granularity',
-  priority: 'priority',
-  category: 'category',
-  team: 'team',
-  service: 'service',
-  location: 'location',
-  exercises: 'exercises',
-} as const;
-
-/** Attributes of the report root the producers wait for and read (renderer: REPORT_ATTR). */
-export const REPORT_ATTR = {
-  ready: 'data-report-ready',
-  error: 'data-report-error',
-  footer: 'data-report-footer',
-  title: 'data-report-title',
-} as const;
 
 /** Present once the report is drawn, or has failed. */
 export const REPORT_DONE_SELECTOR = `.report-root[${REPORT_ATTR.ready}], .report-root[${REPORT_ATTR.error}]`;

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { WorkspaceInfo } from '../../../../shared/contract/api';
+import { REPORT_ATTR, REPORT_PARAM } from '../../../../shared/contract/report-route';
 import {
   PAPER_SIZES,
-  REPORT_ATTR,
-  REPORT_PARAM,
   reportHash,
   reportPdfHref,
   reportQuery,

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { viewHref } from '../../ui/view-href';
 import { exportRequest, exportThroughBridge } from './export-pdf';
-import { REPORT_PARAM, reportHash, reportPdfHref, type ReportTarget } from './report-params';
+import { REPORT_PARAM } from '../../../../shared/contract/report-route';
+import { reportHash, reportPdfHref, type ReportTarget } from './report-params';
 import './report-links.css';
 
 export interface ReportLinksOptions {

@@ -6,12 +6,12 @@
  * answers the path form `/report/incident/<id>` (a pasted link), serving the bundle to its
  * relative asset URLs (electron/host/static-files.ts).
  *
- * The PDF producers (electron/services/reports, electron/main/print.ts) build the same URLs; they
- * cannot import the renderer, so the names below are repeated there (REPORT_PARAM and friends in
- * electron/services/reports/report-request.ts) and a test checks that the two agree.
+ * The PDF producers (electron/services/reports, electron/main/print.ts) build the same URLs: the
+ * parameter names and root attributes are one definition for both (shared/contract/report-route.ts).
  */
 
-import { FILTER_PARAM, filtersFromSearch, filtersToSearch, type TrendsFilterParams } from '../trends/trends-params';
+import { REPORT_ATTR, REPORT_PARAM } from '../../../../shared/contract/report-route';
+import { filtersFromSearch, filtersToSearch, type TrendsFilterParams } from '../trends/trends-params';
 
 export type ReportKind = 'incident' | 'situation' | 'trends';
 export const REPORT_KINDS: readonly ReportKind[] = ['incident', 'situation', 'trends'];
@@ -20,33 +20,6 @@ export type PaperSize = 'A4' | 'A3' | 'A1' | 'Letter';
 export const PAPER_SIZES: readonly PaperSize[] = ['A4', 'A3', 'A1', 'Letter'];
 
 export type Orientation = 'portrait' | 'landscape';
-
-/** Names of the URL parameters every report route understands. */
-export const REPORT_PARAM = {
-  paper: 'paper',
-  orientation: 'orientation',
-  /** IANA time zone the report's times are shown in (default: UTC when the machine shows UTC everywhere, else this browser's zone). */
-  timeZone: 'tz',
-  /** Set by the PDF producers: no toolbar, and page numbers come from their footer template, not CSS margin boxes. */
-  pdf: 'pdf',
-  /** Set by the PDF producers: the store's hash-chain heads (base64url of JSON), or `local` for the local journal only. */
-  heads: 'heads',
-  from: 'from',
-  to: 'to',
-  granularity: 'granularity',
-  /** The trend report's filters, named as on the trends screen: priority=P1,P2, category, team, service, location, exercises=1. */
-  ...FILTER_PARAM,
-} as const;
-
-/** Attributes of the report's root element: the producers wait for one of the first two. */
-export const REPORT_ATTR = {
-  ready: 'data-report-ready',
-  error: 'data-report-error',
-  /** The footer text (site, generated at, zone) for the producer's footer template. */
-  footer: 'data-report-footer',
-  /** The short title for the producer's header template. */
-  title: 'data-report-title',
-} as const;
 
 /** Default orientation per report: the wide ones in landscape. */
 export const DEFAULT_ORIENTATION: Record<ReportKind, Orientation> = { incident: 'portrait', situation: 'landscape', trends: 'landscape' };

@@ -14,7 +14,8 @@ import { BreachBars, BreakdownBars, ComplianceLines, DurationLines, PriorityBars
 import { bucketLabel } from './format';
 import { Heatmap } from './Heatmap';
 import { TrendsControls } from './TrendsControls';
-import { defaultParams, FILTER_PARAM, paramsFromSearch, paramsToSearch, type TrendsParams } from './trends-params';
+import { FILTER_PARAM } from '../../../../shared/contract/report-route';
+import { defaultParams, paramsFromSearch, paramsToSearch, type TrendsParams } from './trends-params';
 import { useTrends } from './trends-store';
 import './TrendsView.css';
 

@@ -4,6 +4,7 @@
  * @date-fns/tz, no DOM.
  */
 import { TZDate } from '@date-fns/tz';
+import { FILTER_PARAM } from '../../../../shared/contract/report-route';
 import { PRIORITIES, type Priority } from '../../../../shared/domain/priority';
 import type { TrendsFilters, TrendsQueryInput } from '../../../../shared/metrics/schema';
 
@@ -27,16 +28,6 @@ export interface TrendsParams {
 
 /** What narrows the incidents counted (the period report carries these from the trends screen). */
 export type TrendsFilterParams = Pick<TrendsParams, 'includeExercises' | 'priorities' | 'category' | 'team' | 'service' | 'location'>;
-
-/** URL parameter names of the filters: the trends screen's and the period report's (REPORT_PARAM). */
-export const FILTER_PARAM = {
-  priority: 'priority',
-  category: 'category',
-  team: 'team',
-  service: 'service',
-  location: 'location',
-  exercises: 'exercises',
-} as const;
 
 /** Every incident but exercises: the trends screen's default. */
 export const NO_FILTERS: TrendsFilterParams = { includeExercises: false, priorities: [], category: '', team: '', service: '', location: '' };
