@@ -8,6 +8,7 @@ import { countsOf, FILTER_LABELS, filterGroups, orderGroups, type InboxFilter } 
 import { useInbox } from './inbox-store';
 import { IntakeLogView } from './IntakeLogView';
 import { IntakeSettingsView } from './IntakeSettingsView';
+import '../../ui/view-frame.css';
 import '../console/forms.css';
 import './Inbox.css';
 
@@ -49,11 +50,11 @@ export function InboxView() {
 
   return (
     <div className="inbox-view">
-      <header className="inbox-header">
-        <a className="inbox-back" href="#/">
+      <header className="view-frame-header">
+        <a className="view-frame-back" href="#/">
           ← Console
         </a>
-        <h1 className="inbox-title">Alert inbox</h1>
+        <h1 className="view-frame-title">Alert inbox</h1>
         <nav className="inbox-tabs" aria-label="Alert intake">
           {TABS.map(([id, label, href]) => (
             <a key={id} className={`inbox-tab${tab === id ? ' is-current' : ''}`} href={href} aria-current={tab === id ? 'page' : undefined}>
