@@ -78,3 +78,16 @@ export const IncidentStateSchema = z.object({
   conflicts: z.array(ConflictSchema).default([]),
 });
 export type IncidentState = z.infer<typeof IncidentStateSchema>;
+
+/**
+ * An incident's state without its timeline and entry list: what a folded-state checkpoint keeps
+ * for each incident (about 1 kB), so a PC can list and watch incidents before it has folded their
+ * events. Everything else an IncidentState says is here, exactly as the fold left it.
+ */
+export const IncidentSummarySchema = IncidentStateSchema.omit({ timeline: true, entries: true });
+export type IncidentSummary = z.infer<typeof IncidentSummarySchema>;
+
+export function summarize(state: IncidentState): IncidentSummary {
+  const { timeline: _timeline, entries: _entries, ...summary } = state;
+  return summary;
+}

@@ -1,8 +1,18 @@
 import type { EventEnvelope, IncidentEvent } from './events';
-import { compareEvents, isKnownEvent } from './events';
+import { compareEvents, CURRENT_EVENT_VERSION, EventPayloads, isKnownEvent } from './events';
 import { conflictsOf } from './conflicts';
 import type { IncidentState } from './incident';
 import type { Milestone } from './vocabulary';
+
+/** Raise when folding the same events gives a different state than before (a rule of the fold changed). */
+const REDUCER_REVISION = 1;
+
+/**
+ * What a folded state depends on besides its events: the fold's rules, and which event types and
+ * versions this app understands (an event it does not know is kept but changes nothing). A state
+ * folded elsewhere (a checkpoint on the share) is used only if its fold version equals this one.
+ */
+export const FOLD_VERSION = `fold ${REDUCER_REVISION}; events v${CURRENT_EVENT_VERSION}: ${Object.keys(EventPayloads).sort().join(' ')}`;
 
 /** Milestones that a status change stamps the first time it happens. */
 const MILESTONE_OF_STATUS: Partial<Record<string, Milestone>> = {

@@ -78,7 +78,7 @@ class MemoryWorkspace {
   }
   view(): SchedulerWorkspace {
     return {
-      allIncidents: () => [...this.incidents.values()],
+      watchedIncidents: () => [...this.incidents.values()],
       incident: (id) => this.incidents.get(id),
       now: () => this.now,
       subscribe: (l) => this.subscribe(l),

@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FoldedHistory } from '../../electron/services/journal/event-store';
 import { tempDir } from '../support/temp-dir';
 import { openStore, rawEvent, waitFor } from './fixtures/shared-store-helpers';
 
@@ -28,6 +29,9 @@ describe('shared folder: snapshots (compaction)', () => {
     return stores;
   }
 
+  /** What a load hands over: its events, and those of the incidents its checkpoint holds unloaded. */
+  const everything = (loaded: { events: unknown[]; history?: FoldedHistory }) => [...loaded.events, ...(loaded.history?.summaries.flatMap((s) => loaded.history!.eventsOf(s.id)) ?? [])];
+
   const segmentFiles = async (w: string) => (await readdir(join(share, 'writers', w))).filter((f) => f.startsWith('seg-')).sort();
 
   it('two PCs compacting the same view write the same file once; a new PC starts from it and reads only newer segments', async () => {
@@ -36,7 +40,7 @@ describe('shared folder: snapshots (compaction)', () => {
     const [name1, name2] = await Promise.all([stores[0]!.compact(), stores[1]!.compact()]);
     expect(name1).toMatch(/^snap-000000000090-[0-9a-f]{32}\.ndjson$/);
     expect(name2).toBe(name1);
-    expect(await readdir(join(share, 'snapshots'))).toEqual([name1]);
+    expect(await readdir(join(share, 'snapshots'))).toEqual([name1, name1!.replace(/\.ndjson$/, '.state.json')]); // the snapshot and its checkpoint
     const header = JSON.parse((await readFile(join(share, 'snapshots', name1!), 'utf8')).split('\n')[0]!);
     expect(header).toMatchObject({ kind: 'watchfloor.snapshot', format: 1, count: 90 });
     expect(Object.fromEntries(Object.entries(header.heads as Record<string, { seq: number }>).map(([w, h]) => [w, h.seq]))).toEqual({ w1: 30, w2: 30, w3: 30 });
@@ -51,7 +55,9 @@ describe('shared folder: snapshots (compaction)', () => {
       }
     }
     const reader = await openStore(fresh(), share, 'reader', { snapshotReadThreshold: 4 });
-    expect(reader.events).toHaveLength(91);
+    expect(reader.events).toHaveLength(1); // the one beyond the snapshot; the three incidents come folded, through the checkpoint
+    expect(reader.history?.summaries.map((i) => i.id).sort()).toEqual(['INC-2026-w1-1', 'INC-2026-w2-1', 'INC-2026-w3-1']);
+    expect(everything(reader)).toHaveLength(91);
     expect(reader.warnings).toEqual([]);
     expect(reader.store.chainHeads()).toMatchObject({ w1: { seq: 30, gaps: [] }, w3: { seq: 31, contiguousTo: 31, gaps: [] } });
     // …and it keeps what it read: with the share gone on the next start, everything is still there.
@@ -60,7 +66,8 @@ describe('shared folder: snapshots (compaction)', () => {
     await rename(share, `${share}-away`);
     const again = await openStore(join(dir.path, `reader-${n}`), share, 'reader');
     expect(again.store.status().state).toBe('offline');
-    expect(again.events).toHaveLength(91);
+    expect(again.history?.summaries).toHaveLength(3); // from the local copy of the snapshot and its checkpoint
+    expect(everything(again)).toHaveLength(91);
     await again.store.close();
     // Pointed at another store, this PC shows that store's events (and its own), not the old one's.
     const other = join(dir.path, 'other-share');
@@ -73,7 +80,7 @@ describe('shared folder: snapshots (compaction)', () => {
     await mkdir(share);
     const back = await openStore(join(dir.path, `reader-${n}`), share, 'reader');
     expect(back.store.status().state).toBe('unmounted');
-    expect(back.events).toHaveLength(91);
+    expect(everything(back)).toHaveLength(91);
     expect(await readdir(share)).toEqual([]);
     await back.store.close();
   });
@@ -104,8 +111,9 @@ describe('shared folder: snapshots (compaction)', () => {
   it('compacts automatically once enough segments are uncovered', async () => {
     const stores = await populate(8, 1);
     const auto = await openStore(fresh(), share, 'compactor', { compactAfterSegments: 20 });
-    await waitFor('a snapshot', async () => (await readdir(join(share, 'snapshots')).catch(() => [])).length === 1);
-    expect((await readdir(join(share, 'snapshots')))[0]).toMatch(/^snap-000000000024-/);
+    const snapshots = async () => (await readdir(join(share, 'snapshots')).catch(() => [])).filter((f) => f.endsWith('.ndjson'));
+    await waitFor('a snapshot', async () => (await snapshots()).length === 1);
+    expect((await snapshots())[0]).toMatch(/^snap-000000000024-/);
     await auto.store.close();
     for (const s of stores) await s.close();
     await rm(join(share, 'snapshots'), { recursive: true });

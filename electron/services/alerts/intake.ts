@@ -41,7 +41,7 @@ export interface IntakeWorkspace {
   readonly alertInbox: InboxProjection;
   readonly writerId: string;
   now(): number;
-  allIncidents(): IncidentState[];
+  incidentIds(): string[];
   require(id: string): IncidentState;
   decisionContext(now: number): DecisionContext;
   recordEngineEvents(items: readonly (PendingEvent & { id: string })[], actor?: string): Promise<number>;
@@ -225,7 +225,7 @@ export class AlertIntake {
   }
 
   private mint(now: number, minted: string[]): string {
-    const ids = [...this.ws.allIncidents().map((i) => i.id), ...minted];
+    const ids = [...this.ws.incidentIds(), ...minted];
     const id = nextIncidentId(ids, new Date(now).getUTCFullYear(), writerCode(this.ws.writerId));
     minted.push(id);
     return id;

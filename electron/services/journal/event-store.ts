@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '../../../shared/domain/events';
+import type { IncidentSummary } from '../../../shared/domain/incident';
 
 /** A problem found while reading stored events: shown to the user, never fatal. */
 export interface StoreWarning {
@@ -7,12 +8,23 @@ export interface StoreWarning {
 }
 
 /**
+ * Incidents whose events a store holds but has not loaded: their folded states without timelines
+ * (from a checkpoint), and their events on demand. The events of these incidents are not among
+ * those `load()` returns.
+ */
+export interface FoldedHistory {
+  readonly summaries: readonly IncidentSummary[];
+  /** The stored events of one incident (unvalidated, any order); read synchronously from a local file. */
+  eventsOf(stream: string): unknown[];
+}
+
+/**
  * Where events live. The local journal implements it now; the multi-writer shared folder
  * (a later layer) wraps it: local first, then published.
  */
 export interface EventStore {
-  /** Reads every stored event (in no particular order). */
-  load(): Promise<{ events: EventEnvelope[]; warnings: StoreWarning[] }>;
+  /** Reads every stored event (in no particular order), except those of `history`'s incidents. */
+  load(): Promise<{ events: EventEnvelope[]; warnings: StoreWarning[]; history?: FoldedHistory }>;
   /** Resolves only once the events are durable on disk. */
   append(events: readonly EventEnvelope[]): Promise<void>;
   /**

@@ -1,12 +1,13 @@
 import type { StreamMessage } from '../../../shared/contract/stream';
-import type { IncidentState } from '../../../shared/domain/incident';
+import type { IncidentState, IncidentSummary } from '../../../shared/domain/incident';
 import { notificationsOf, type DerivedNotification } from '../../../shared/notifications/derive';
 import { isFor, type Notification } from '../../../shared/notifications/model';
 import type { LocalSlaStore } from './local-sla-store';
 
 /** What the centre needs from the workspace. */
 export interface CentreWorkspace {
-  allIncidents(): IncidentState[];
+  /** The incidents whose state (or summary) `pick` accepts (WorkspaceService.incidentsWhere). */
+  incidentsWhere(pick: (s: IncidentSummary) => boolean): IncidentState[];
   now(): number;
   subscribe(listener: (m: StreamMessage) => void): () => void;
   emit(m: StreamMessage): void;
@@ -57,7 +58,9 @@ export class NotificationCentre {
   /** Everything on the timelines now counts as known; later arrivals are pushed. */
   start(): void {
     if (this.unsubscribe) return;
-    for (const i of this.ws.allIncidents()) for (const n of notificationsOf(i)) this.known.add(n.id);
+    // Only notifications of the push window can ever be pushed, and a notification is never later than its incident's last change.
+    const from = this.ws.now() - this.pushWindowMs;
+    for (const i of this.ws.incidentsWhere((s) => Date.parse(s.updatedAt) >= from)) for (const n of notificationsOf(i)) this.known.add(n.id);
     this.unsubscribe = this.ws.subscribe((m) => {
       if (m.kind !== 'incidents') return;
       if (this.changeDelayMs === 0) return void this.observe(m.incidents);
@@ -100,7 +103,7 @@ export class NotificationCentre {
   private all(operator: string): DerivedNotification[] {
     const from = this.ws.now() - this.retentionMs;
     const out: Array<{ n: DerivedNotification; t: number; k: number }> = [];
-    for (const i of this.ws.allIncidents()) for (const n of notificationsOf(i)) if (Date.parse(n.at) >= from && isFor(n, operator)) out.push({ n, t: Date.parse(n.at), k: out.length });
+    for (const i of this.ws.incidentsWhere((s) => Date.parse(s.updatedAt) >= from)) for (const n of notificationsOf(i)) if (Date.parse(n.at) >= from && isFor(n, operator)) out.push({ n, t: Date.parse(n.at), k: out.length });
     // Newest first; at the same instant, the later on the timeline first.
     return out.sort((a, b) => b.t - a.t || b.k - a.k).map((x) => x.n);
   }

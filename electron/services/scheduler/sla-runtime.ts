@@ -4,6 +4,7 @@
  * without `startSla` (unit tests, tools) gets a runtime without a scheduler on first use.
  */
 import type { IncidentState } from '../../../shared/domain/incident';
+import { isActive } from '../../../shared/domain/lifecycle';
 import type { OrgPolicies } from '../../../shared/sla/snapshot';
 import { LocalSlaStore } from '../notifications/local-sla-store';
 import { NotificationCentre } from '../notifications/notification-centre';
@@ -39,7 +40,7 @@ const runtimes = new WeakMap<WorkspaceService, Promise<SlaRuntime>>();
 
 function schedulerView(ws: WorkspaceService): SchedulerWorkspace {
   return {
-    allIncidents: () => ws.allIncidents(),
+    watchedIncidents: () => ws.incidentsWhere((s) => isActive(s.status) || ws.isFolded(s.id)),
     incident: (id: string): IncidentState | undefined => {
       try {
         return ws.require(id);

@@ -23,7 +23,11 @@ import { DEFAULT_ORG_POLICIES, type OrgPolicies } from '../../../shared/sla/snap
 
 /** What the scheduler needs from the workspace (WorkspaceService satisfies it). */
 export interface SchedulerWorkspace {
-  allIncidents(): IncidentState[];
+  /**
+   * The incidents whose clocks may need a look: the active ones, and every one already folded (a
+   * closed incident a checkpoint holds was looked at by the PCs that recorded it).
+   */
+  watchedIncidents(): IncidentState[];
   /** One incident's current state, if known. */
   incident(id: string): IncidentState | undefined;
   now(): number;
@@ -119,7 +123,7 @@ export class SlaScheduler {
       if (m.kind === 'incidents') for (const i of m.incidents) this.dirty.add(i.id);
       // A published version governs incidents created from its effectiveFrom on; one from a PC
       // whose clock runs behind can reach back over incidents already open: look at them all again.
-      else if (m.kind === 'policies') for (const i of this.ws.allIncidents()) this.dirty.add(i.id);
+      else if (m.kind === 'policies') for (const i of this.ws.watchedIncidents()) this.dirty.add(i.id);
       else return;
       const delay = this.opts.changeDelayMs ?? 500;
       if (delay === 0) void this.drain();
@@ -129,7 +133,7 @@ export class SlaScheduler {
           void this.drain();
         }, delay).unref();
     });
-    for (const i of this.ws.allIncidents()) this.dirty.add(i.id);
+    for (const i of this.ws.watchedIncidents()) this.dirty.add(i.id);
     return this.drain();
   }
 

@@ -1,11 +1,14 @@
+import { join } from 'node:path';
 import type { Clock } from '../../../shared/time/clock';
 import type { EventIndex } from './event-index';
-import { sha256Hex, STORE_FORMAT_VERSION, type SnapshotHeader } from './format';
+import { sha256Hex, SNAPSHOTS_DIR, STORE_FORMAT_VERSION, type SnapshotHeader } from './format';
 import type { LocalReplica } from './local-replica';
 import type { OwnEvents } from './own-events';
 import type { SegmentTally } from './segment-tally';
 import type { ShareConnection } from './share-connection';
 import type { ShareIO } from './share-io';
+import { buildCheckpoint } from './checkpoint-builder';
+import { checkpointName, encodeCheckpoint } from './checkpoint-format';
 import { buildSnapshot } from './snapshot-builder';
 import { listSnapshots, pruneOwnSnapshots, writeSnapshotFile } from './snapshot-files';
 import type { StoreWarnings } from './store-warnings';
@@ -26,6 +29,9 @@ export interface CompactionSources {
 /** Writes snapshots to the share: when asked, and when too many segments are not covered by one. */
 export class Compactor {
   private lastCompaction = -Infinity;
+  /** The checkpoint being folded for the snapshot just written, if any. */
+  private checkpointing: Promise<void> | undefined;
+  private closing = false;
 
   /** `compactAfterSegments`: 0 = never automatically. */
   constructor(
@@ -76,6 +82,35 @@ export class Compactor {
     const name = await writeSnapshotFile(io, root, header, body);
     this.s.tally.adoptSnapshotHeads(heads);
     await pruneOwnSnapshots(await listSnapshots(io, root, storeId, warnings), io, me, name);
+    // Folding takes a while for a large store: it runs beside the sync passes, not inside one.
+    this.checkpointing ??= this.writeCheckpoint(name, header, body).finally(() => (this.checkpointing = undefined));
     return name;
+  }
+
+  /** Resolves once the checkpoint of the last snapshot written is on the share (or given up). */
+  async checkpointWritten(): Promise<void> {
+    await this.checkpointing;
+  }
+
+  /** Stops a checkpoint being folded (the store is closing); the snapshot stays usable without one. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.checkpointing;
+  }
+
+  /** Folds the snapshot's incidents and writes its checkpoint beside it (see checkpoint-format.ts). */
+  private async writeCheckpoint(name: string, header: SnapshotHeader, body: Buffer): Promise<void> {
+    const { io, root, me, warnings } = this.s;
+    try {
+      const content = await buildCheckpoint(body, Buffer.byteLength(JSON.stringify(header) + '\n'), { cancelled: () => this.closing });
+      if (!content) return;
+      const bytes = encodeCheckpoint(
+        { snapshot: name, snapshotBodySha256: header.bodySha256, newestHlc: content.newestHlc, createdAt: new Date(this.s.clock.now()).toISOString(), createdBy: me },
+        content.body,
+      );
+      await io.writeAtomic(join(root, SNAPSHOTS_DIR), checkpointName(name), bytes, 'create');
+    } catch (err) {
+      warnings.warn('store:checkpoint', join(root, SNAPSHOTS_DIR, checkpointName(name)), `could not write the snapshot's checkpoint (new PCs read the whole snapshot instead): ${String(err)}`);
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { WriterChain, type ChainIssue } from './chain';
+import type { CheckpointWriter } from './checkpoint-format';
 import { ZERO_HASH, type KeyedEvent, type ParsedRecord } from './format';
 import { HeldIds } from './held-ids';
 import type { OwnEvents } from './own-events';
@@ -101,6 +102,25 @@ export class EventIndex {
       if (chain && !own) for (const issue of chain.add(run.first, run.last, run.prev, run.hash).issues) this.chainIssue(run.writerId, issue, file);
     }
     return fresh;
+  }
+
+  /**
+   * Takes in a checkpoint's writers (after the snapshot's checksum and links held): their events
+   * are held, not loaded, and each writer's chain runs from its first event to the checkpoint's head.
+   */
+  adoptCheckpoint(writers: readonly CheckpointWriter[], file: string): void {
+    for (const w of writers) {
+      this.held.holdThrough(w.writerId, w.last);
+      if (w.writerId === this.me) continue; // own events: the journal holds them
+      let chain = this.chains.get(w.writerId);
+      if (!chain) this.chains.set(w.writerId, (chain = new WriterChain()));
+      for (const issue of chain.add(w.first, w.last, w.prev, w.hash).issues) this.chainIssue(w.writerId, issue, file);
+    }
+  }
+
+  /** Whether writer `w`'s event `seq` is one a checkpoint holds without loading it. */
+  heldThrough(w: string, seq: number): boolean {
+    return this.held.isHeldThrough(w, seq);
   }
 
   private chainIssue(w: string, issue: ChainIssue, file: string): void {

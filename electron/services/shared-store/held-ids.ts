@@ -7,6 +7,17 @@
  */
 export class HeldIds {
   private readonly byWriter = new Map<string, string[]>();
+  /** Per writer, seqs 1..floor held without their ids (a checkpoint's snapshot, not loaded). */
+  private readonly floors = new Map<string, number>();
+
+  /** Holds every seq up to `last` of a writer whose events are not loaded (their copies read again count as held). */
+  holdThrough(writerId: string, last: number): void {
+    if (last > (this.floors.get(writerId) ?? 0)) this.floors.set(writerId, last);
+  }
+
+  isHeldThrough(writerId: string, seq: number): boolean {
+    return seq <= (this.floors.get(writerId) ?? 0);
+  }
 
   /**
    * Holds `id` at (writer, seq) unless an id is held there already; returns the one held before
@@ -15,6 +26,7 @@ export class HeldIds {
    */
   hold(writerId: string, seq: number, id: string): string | undefined {
     if (!Number.isSafeInteger(seq) || seq < 0) return undefined;
+    if (seq <= (this.floors.get(writerId) ?? 0)) return id;
     let ids = this.byWriter.get(writerId);
     if (!ids) this.byWriter.set(writerId, (ids = []));
     const prior = ids[seq];

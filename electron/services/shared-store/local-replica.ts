@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { open as openFile, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeRecordAt, decodeRecordLine, isValidWriterId, sha256Hex, type ParsedRecord, type SnapshotHead, type SnapshotHeader } from './format';
+import { decodeCheckpoint, type Checkpoint } from './checkpoint-format';
 import { CrcLog, readCrcLines, scanCrcLines } from './local-files';
+import { forEachLine } from './lines';
 import { isNotFound, readChunks } from './share-io';
 import { SnapshotBodyReader, type SnapshotBody } from './snapshot-body';
 import type { SnapshotSink } from './snapshot-sink';
@@ -17,6 +19,8 @@ export class LocalReplica {
   private log: CrcLog | undefined;
   private storeId: string | null = null;
   snapshotPath: string | undefined;
+  /** The checkpoint of the local snapshot copy, if it came with one (`checkpoint.json`). */
+  private checkpointPath: string | undefined;
 
   constructor(
     private readonly dataDir: string,
@@ -27,21 +31,26 @@ export class LocalReplica {
   /**
    * Switches to the local copy of store `storeId` and hands over what it holds: the snapshot copy
    * (if any) to `onSnapshot`, then each replica record to `onRecord`. False if it is the current one.
+   * With `onCheckpoint`, a snapshot copy kept with its checkpoint is handed over as that checkpoint
+   * instead, unparsed, if `onCheckpoint` takes it (returns true).
    */
   async open(
     storeId: string,
     onSnapshot: (body: SnapshotBody, header: SnapshotHeader, file: string) => void,
     onRecord: (record: ParsedRecord, file: string) => void,
+    onCheckpoint?: (checkpoint: Checkpoint, header: SnapshotHeader, file: string) => boolean,
   ): Promise<boolean> {
     if (this.storeId === storeId && this.log) return false;
     await this.log?.close();
     const folder = join(this.dataDir, 'shared-store', isValidWriterId(storeId) ? storeId : sha256Hex(storeId).slice(0, 32));
     const snapshotPath = join(folder, 'snapshot.ndjson');
     this.snapshotPath = snapshotPath;
+    this.checkpointPath = join(folder, 'checkpoint.json');
     const log = new CrcLog(join(folder, 'replica.ndjson'), false);
     this.log = log;
     this.storeId = storeId;
     try {
+      if (onCheckpoint && (await this.openCheckpointed(snapshotPath, onCheckpoint))) return this.openLog(log, onRecord);
       // The local copy was checked against its bodySha256 when it was read from the share.
       const reader = new SnapshotBodyReader(this.me);
       let header: SnapshotHeader | undefined;
@@ -54,12 +63,44 @@ export class LocalReplica {
     } catch (err) {
       if (!isNotFound(err)) this.warnings.warn('local:snapshot', snapshotPath, `the local copy of a snapshot is unreadable and was ignored: ${String(err)}`);
     }
+    return this.openLog(log, onRecord);
+  }
+
+  private async openLog(log: CrcLog, onRecord: (record: ParsedRecord, file: string) => void): Promise<true> {
     const { warnings } = await log.load((bytes, start, end) => {
       const r = decodeRecordAt(bytes, start, end);
       if (r.ok) onRecord(r.record, log.path);
     });
     warnings.forEach((w, i) => this.warnings.set(`local:replica:${i}`, w));
     return true;
+  }
+
+  /** Hands the local snapshot copy over as its checkpoint, if there is one for it (reads only the snapshot's header line). */
+  private async openCheckpointed(snapshotPath: string, onCheckpoint: (checkpoint: Checkpoint, header: SnapshotHeader, file: string) => boolean): Promise<boolean> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.checkpointPath!);
+    } catch (err) {
+      if (isNotFound(err)) return false;
+      throw err;
+    }
+    const header = await readHeaderLine(snapshotPath);
+    const decoded = decodeCheckpoint(bytes, header.bodySha256);
+    if (!decoded.ok) return false; // e.g. folded by the version before an update: the snapshot is parsed instead
+    return onCheckpoint(decoded.checkpoint, header, snapshotPath);
+  }
+
+  /** Keeps the checkpoint of the snapshot just kept (`keepSnapshot` first), as read from the share. */
+  async keepCheckpoint(bytes: Buffer): Promise<void> {
+    if (!this.checkpointPath) return;
+    const tmp = `${this.checkpointPath}.${process.pid}.tmp`;
+    try {
+      await writeFile(tmp, bytes);
+      await rename(tmp, this.checkpointPath);
+    } catch (err) {
+      await unlink(tmp).catch(() => undefined);
+      this.warnings.warn('local:checkpoint', this.checkpointPath, `could not keep a local copy of the snapshot's checkpoint (the next start reads the whole snapshot): ${String(err)}`);
+    }
   }
 
   /** Keeps records read from the share (best effort: the share still has them). */
@@ -96,12 +137,13 @@ export class LocalReplica {
 
   /**
    * Puts the snapshot just read in place as this store's local copy (written while it was read)
-   * and drops from the replica what it covers.
+   * and drops from the replica what it covers. False if the copy could not be kept.
    */
-  async keepSnapshot(sink: SnapshotSink, copyError: string | undefined, heads: Record<string, SnapshotHead>): Promise<void> {
-    if (!this.snapshotPath || !this.log) return;
+  async keepSnapshot(sink: SnapshotSink, copyError: string | undefined, heads: Record<string, SnapshotHead>): Promise<boolean> {
+    if (!this.snapshotPath || !this.log) return false;
     try {
       if (copyError) throw new Error(copyError);
+      if (this.checkpointPath) await unlink(this.checkpointPath).catch(() => undefined); // the old copy's
       await sink.keep();
       const { payloads } = await readCrcLines(this.log.path);
       const beyond = payloads.filter((p) => {
@@ -109,9 +151,11 @@ export class LocalReplica {
         return r.ok && r.record.key.seq > (heads[r.record.key.writerId]?.seq ?? 0);
       });
       if (beyond.length < payloads.length) await this.log.rewrite(beyond);
+      return true;
     } catch (err) {
       await sink.discard();
       this.warnings.warn('local:snapshot', this.snapshotPath, `could not keep a local copy of the snapshot: ${String(err)}`);
+      return false;
     }
   }
 
@@ -120,13 +164,15 @@ export class LocalReplica {
   }
 }
 
-/** Calls `each(start, end)` for every non-empty line of `buf` from `from` (no giant string). */
-function forEachLine(buf: Buffer, from: number, each: (start: number, end: number) => void): void {
-  let start = from;
-  while (start < buf.length) {
-    let end = buf.indexOf(0x0a, start);
-    if (end < 0) end = buf.length;
-    if (end > start) each(start, end);
-    start = end + 1;
+/** The header line of a local snapshot file, without reading the rest. */
+async function readHeaderLine(path: string): Promise<SnapshotHeader> {
+  const fh = await openFile(path, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    const nl = buf.subarray(0, bytesRead).indexOf(0x0a);
+    return JSON.parse(buf.toString('utf8', 0, nl < 0 ? bytesRead : nl)) as SnapshotHeader;
+  } finally {
+    await fh.close();
   }
 }

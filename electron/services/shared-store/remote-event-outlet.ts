@@ -14,6 +14,15 @@ export class RemoteEventOutlet {
     this.collecting = into;
   }
 
+  /** Removes from what has been collected so far the events `covered` picks (a checkpoint holds them). */
+  dropCollected(covered: (event: { writerId: string; seq: number }) => boolean): void {
+    const into = this.collecting;
+    if (!into) return;
+    let kept = 0;
+    for (const v of into) if (!covered(v as { writerId: string; seq: number })) into[kept++] = v;
+    into.length = kept;
+  }
+
   stopCollecting(): void {
     this.collecting = undefined;
   }

@@ -84,6 +84,10 @@ export class ShareIO {
     return this.run(`reading ${path}`, () => readFile(path, 'utf8'));
   }
 
+  readBytes(path: string): Promise<Buffer> {
+    return this.run(`reading ${path}`, () => readFile(path));
+  }
+
   /**
    * Reads a file of any size in 8 MB pieces, each with its own deadline: the deadline tells a dead
    * share from a slow one, it does not cap how long a big snapshot may take.

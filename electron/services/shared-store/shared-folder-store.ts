@@ -2,13 +2,14 @@ import { join } from 'node:path';
 import type { SharedStoreStatus } from '../../../shared/contract/store-api';
 import type { EventEnvelope } from '../../../shared/domain/events';
 import type { Clock } from '../../../shared/time/clock';
-import { DEFAULT_MAX_DRIFT_MS } from '../../../shared/time/hlc';
-import type { EventStore, StoreWarning } from '../journal/event-store';
+import { DEFAULT_MAX_DRIFT_MS, encodeHlc } from '../../../shared/time/hlc';
+import type { EventStore, FoldedHistory, StoreWarning } from '../journal/event-store';
 import { NdjsonJournal } from '../journal/ndjson-journal';
+import type { Checkpoint } from './checkpoint-format';
 import { SkewGate } from './clock-skew';
 import { Compactor } from './compaction';
 import { EventIndex, type ChainHead } from './event-index';
-import { segmentName, STORE_FORMAT_VERSION, WRITERS_DIR, type KeyedEvent, type ParsedRecord } from './format';
+import { segmentName, STORE_FORMAT_VERSION, WRITERS_DIR, type KeyedEvent, type ParsedRecord, type SnapshotHead } from './format';
 import { LocalReplica } from './local-replica';
 import { OwnEvents } from './own-events';
 import { PassQueue, type PassKind } from './pass-queue';
@@ -22,6 +23,7 @@ import { ShareIO } from './share-io';
 import { ShareLister, type Listing } from './share-listing';
 import { ShareStateFile } from './share-state-file';
 import { listSnapshots } from './snapshot-files';
+import { SnapshotHistory } from './snapshot-history';
 import { readUsableSnapshot } from './snapshot-reader';
 import { StatusFeed } from './status-feed';
 import { StoreMarker } from './store-marker';
@@ -100,6 +102,7 @@ export class SharedFolderStore implements EventStore {
   private readonly pollMs: number;
   private readonly maxSegmentEvents: number;
   private readonly snapshotReadThreshold: number;
+  private readonly maxDriftMs: number;
 
   private readonly warnings = new StoreWarnings();
   private readonly stateFile: ShareStateFile;
@@ -122,6 +125,10 @@ export class SharedFolderStore implements EventStore {
   private lastSyncAt: string | null = null;
   private closed = false;
   private loaded = false;
+  /** True while `load()` runs: only then may a checkpoint stand in for a snapshot's events. */
+  private loading = false;
+  /** The snapshot adopted through its checkpoint at load, whose incidents the service folds on demand. */
+  private history: SnapshotHistory | undefined;
 
   constructor(private readonly opts: SharedFolderStoreOptions) {
     this.me = opts.writerId;
@@ -133,6 +140,7 @@ export class SharedFolderStore implements EventStore {
     this.pollMs = opts.pollMs ?? 1000;
     this.maxSegmentEvents = opts.maxSegmentEvents ?? 2000;
     this.snapshotReadThreshold = opts.snapshotReadThreshold ?? 32;
+    this.maxDriftMs = opts.maxDriftMs ?? DEFAULT_MAX_DRIFT_MS;
     this.stateFile = new ShareStateFile(join(opts.dataDir, 'shared-store', 'state.json'), this.sharedDir);
     this.connection = new ShareConnection(this.sharedDir);
     this.marker = new StoreMarker(this.io, this.root, this.me, opts.initialiseEmpty !== false);
@@ -141,7 +149,7 @@ export class SharedFolderStore implements EventStore {
     this.segments = new SegmentReader(this.io, join(this.root, WRITERS_DIR), this.lister, this.index, this.warnings);
     this.replica = new LocalReplica(opts.dataDir, this.me, this.warnings);
     this.presence = new PresenceBoard(this.io, this.root, opts, this.clock, opts.presenceMs ?? 10_000);
-    this.skew = new SkewGate(this.me, this.clock, opts.maxDriftMs ?? DEFAULT_MAX_DRIFT_MS, this.root, this.warnings, (w) => this.presence.nameOf(w));
+    this.skew = new SkewGate(this.me, this.clock, this.maxDriftMs, this.root, this.warnings, (w) => this.presence.nameOf(w));
     this.compactor = new Compactor(
       {
         io: this.io, root: this.root, me: this.me, clock: this.clock, share: this.connection,
@@ -165,7 +173,7 @@ export class SharedFolderStore implements EventStore {
 
   // ---------------------------------------------------------------- EventStore
 
-  async load(): Promise<{ events: EventEnvelope[]; warnings: StoreWarning[] }> {
+  async load(): Promise<{ events: EventEnvelope[]; warnings: StoreWarning[]; history?: FoldedHistory }> {
     const own = await this.journal.load();
     const events: unknown[] = [];
     own.warnings.forEach((w, i) => this.warnings.set(`local:journal:${i}`, w));
@@ -182,6 +190,7 @@ export class SharedFolderStore implements EventStore {
       return { events: events as EventEnvelope[], warnings: this.warnings.list() };
     }
 
+    this.loading = true;
     await this.stateFile.load();
     for (const w of this.stateFile.state.chainWarnings) this.warnings.set(`chain:${w.message}`, w);
     this.own.coverPublished(this.stateFile.state.publishedSeq);
@@ -193,10 +202,11 @@ export class SharedFolderStore implements EventStore {
     await Promise.race([first, new Promise<void>((r) => (waited = setTimeout(r, this.opts.loadWaitMs ?? 15_000)))]);
     clearTimeout(waited);
     this.outlet.stopCollecting(); // from here on, new events go to onRemoteEvents listeners
+    this.loading = false;
     this.loaded = true;
     this.timers.start();
     this.emitStatus(true);
-    return { events: events as EventEnvelope[], warnings: this.warnings.list() };
+    return { events: events as EventEnvelope[], warnings: this.warnings.list(), history: this.history };
   }
 
   async append(events: readonly EventEnvelope[]): Promise<void> {
@@ -229,8 +239,10 @@ export class SharedFolderStore implements EventStore {
       await Promise.race([last.catch(() => undefined), new Promise((r) => setTimeout(r, this.io.timeoutMs).unref?.())]);
       await this.stateFile.save(true).catch(() => undefined);
     }
+    await this.compactor.close();
     this.outlet.clear();
     this.statusFeed.clear();
+    this.history?.close();
     await this.journal.close();
     await this.replica.close();
   }
@@ -282,7 +294,9 @@ export class SharedFolderStore implements EventStore {
    */
   async compact(): Promise<string | undefined> {
     await this.queue.request('full');
-    return this.queue.enqueue(() => this.compactor.writeSnapshot());
+    const name = await this.queue.enqueue(() => this.compactor.writeSnapshot());
+    await this.compactor.checkpointWritten();
+    return name;
   }
 
   private pendingCount(): number {
@@ -376,8 +390,39 @@ export class SharedFolderStore implements EventStore {
       (record, file) => {
         if (this.index.ingest(record, file)) fresh.push(record.value);
       },
+      this.mayAdoptCheckpoint()
+        ? (checkpoint, header, file) => {
+            if (checkpoint.header.newestHlc > this.skewLimit()) return false;
+            this.adoptCheckpoint(checkpoint, header.heads, file);
+            return true;
+          }
+        : undefined,
     );
     if (opened) this.releaseOrHold(fresh);
+  }
+
+  /** A checkpoint may stand in for a snapshot's events only while loading, and only once. */
+  private mayAdoptCheckpoint(): boolean {
+    return this.loading && !this.history;
+  }
+
+  /** The newest HLC another writer's event may carry without being held back (clock skew). */
+  private skewLimit(): string {
+    return encodeHlc({ millis: this.clock.now() + this.maxDriftMs, counter: 0 });
+  }
+
+  /**
+   * Takes a snapshot in through its checkpoint (its local copy at `file`): its events are held,
+   * not loaded; events collected so far that it covers are dropped (the service gets their
+   * incidents' folded states instead); the events of streams it has no folded state for are read now.
+   */
+  private adoptCheckpoint(checkpoint: Checkpoint, heads: Record<string, SnapshotHead>, file: string): void {
+    const history = new SnapshotHistory(file, checkpoint.body.streams, (message) => this.warnings.warn(`local:history:${message}`, file, message));
+    this.index.adoptCheckpoint(checkpoint.body.writers, file);
+    this.tally.adoptSnapshotHeads(heads);
+    this.outlet.dropCollected((e) => this.index.heldThrough(e.writerId, e.seq));
+    this.history = history;
+    this.releaseOrHold(history.unfolded(checkpoint.body.streams));
   }
 
   private async publishPending(): Promise<void> {
@@ -422,9 +467,16 @@ export class SharedFolderStore implements EventStore {
       tally: this.tally,
       unread: listing.unread,
       warnings: this.warnings,
+      checkpoint: this.mayAdoptCheckpoint() ? { maxHlc: this.skewLimit() } : undefined,
     });
     if (!read) return false;
     const { heads } = read.file.header;
+    if (read.checkpoint) {
+      if (!(await this.replica.keepSnapshot(read.sink, read.copyError, heads))) return false; // timelines need the local copy: read the segments
+      await this.replica.keepCheckpoint(read.checkpointBytes);
+      this.adoptCheckpoint(read.checkpoint, heads, this.replica.snapshotPath!);
+      return true;
+    }
     const fresh = this.index.adoptSnapshotBody(read.body, read.file.path);
     this.tally.adoptSnapshotHeads(heads);
     this.releaseOrHold(fresh);

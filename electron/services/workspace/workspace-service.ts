@@ -8,12 +8,12 @@ import type { AlertInbox } from '../../../shared/alerts/inbox';
 import { DomainError, type DecisionContext, type PendingEvent } from '../../../shared/domain/commands';
 import { CURRENT_EVENT_VERSION, compareEvents, parseEvent, type EventEnvelope } from '../../../shared/domain/events';
 import { nextIncidentId, writerCode } from '../../../shared/domain/ids';
-import type { IncidentState } from '../../../shared/domain/incident';
+import type { IncidentState, IncidentSummary } from '../../../shared/domain/incident';
 import { foldManyInto } from '../../../shared/domain/reducer';
 import { decodeHlc, encodeHlc, tickHlc, type HlcState } from '../../../shared/time/hlc';
 import type { Clock, IdGenerator } from '../../../shared/time/clock';
 import { InboxProjection } from '../alerts/inbox-projection';
-import type { EventStore, StoreWarning } from '../journal/event-store';
+import type { EventStore, FoldedHistory, StoreWarning } from '../journal/event-store';
 import { NdjsonJournal } from '../journal/ndjson-journal';
 import { SharedFolderStore, type SharedStoreStatus } from '../shared-store/shared-folder-store';
 import { MachineSettingsStore } from '../settings/machine-settings';
@@ -42,6 +42,12 @@ type Listener = (message: StreamMessage) => void;
  */
 export class WorkspaceService {
   private readonly incidents = new Map<string, IncidentState>();
+  /**
+   * Incidents the store holds folded elsewhere (a checkpoint) whose events are not loaded yet: an
+   * incident is folded from its stored events the first time something needs more than its summary.
+   */
+  private readonly dormant = new Map<string, IncidentSummary>();
+  private history: FoldedHistory | undefined;
   /** Events whose incident's creation event has not arrived yet (other writers, out of order). */
   private readonly orphans = new Map<string, EventEnvelope[]>();
   private readonly listeners = new Set<Listener>();
@@ -75,9 +81,10 @@ export class WorkspaceService {
       settingsStore,
       store,
     );
-    const { events, warnings } = await store.load();
+    const { events, warnings, history } = await store.load();
     service.warnings = warnings;
     service.dataDir = options.dataDir;
+    if (history) service.adoptHistory(history);
     service.ingest(events);
     store.onRemoteEvents?.((remote) => service.absorb(remote));
     if (events.length === 0 && options.seed) await service.importEvents(options.seed(service.opts.clock.now()));
@@ -111,6 +118,40 @@ export class WorkspaceService {
     return this.settingsStore.settings;
   }
 
+  /** Takes in the incidents a store holds folded, without their events (see `dormant`). */
+  private adoptHistory(history: FoldedHistory): void {
+    this.history = history;
+    let newest = '';
+    for (const s of history.summaries) {
+      this.dormant.set(s.id, s);
+      if (s.version > newest) newest = s.version;
+    }
+    if (newest) this.observeHlc(decodeHlc(newest));
+  }
+
+  /** An incident's folded state; a dormant one is folded from its stored events now. */
+  private folded(id: string): IncidentState | undefined {
+    const state = this.incidents.get(id);
+    if (state || !this.dormant.has(id)) return state;
+    const events: EventEnvelope[] = [];
+    for (const r of this.history!.eventsOf(id)) {
+      const event = this.parsed(r);
+      if (event) events.push(event);
+    }
+    this.dormant.delete(id);
+    const after = foldManyInto(undefined, events);
+    if (after) this.incidents.set(id, after);
+    return after;
+  }
+
+  /** A stored or remote event, validated; undefined (with a warning) if it is not one. */
+  private parsed(raw: unknown): EventEnvelope | undefined {
+    const p = parseEvent(raw);
+    if (p.ok) return p.event;
+    this.warnings.push({ file: 'journal', message: `an event was skipped: ${p.error}` });
+    return undefined;
+  }
+
   /**
    * Folds stored or remote events into the projection; returns the incidents that changed. Events
    * are grouped by incident and each incident is folded once per batch (a load of a million events
@@ -124,12 +165,8 @@ export class WorkspaceService {
     const orgEvents: EventEnvelope[] = [];
     let newest = '';
     for (const r of raw) {
-      const p = validated ? undefined : parseEvent(r);
-      if (p && !p.ok) {
-        this.warnings.push({ file: 'journal', message: `an event was skipped: ${p.error}` });
-        continue;
-      }
-      const event = p ? p.event : (r as EventEnvelope);
+      const event = validated ? (r as EventEnvelope) : this.parsed(r);
+      if (!event) continue;
       if (event.hlc > newest) newest = event.hlc; // fixed-width HLC text sorts like the clock
       if (event.writerId === this.writerId && event.seq > this.seq) this.seq = event.seq;
       if (event.stream === ALERT_STREAM) alertEvents.push(event);
@@ -144,7 +181,7 @@ export class WorkspaceService {
     const changed: IncidentState[] = [];
     for (const [stream, events] of byStream) {
       const pending = this.orphans.get(stream) ?? [];
-      const after = foldManyInto(this.incidents.get(stream), events, pending);
+      const after = foldManyInto(this.folded(stream), events, pending);
       if (after) {
         this.incidents.set(stream, after);
         this.orphans.delete(stream);
@@ -228,7 +265,7 @@ export class WorkspaceService {
     const known = new Map<string, Set<string>>();
     const fresh = items.filter((item) => {
       let ids = known.get(item.stream);
-      if (!ids) known.set(item.stream, (ids = new Set([...(this.incidents.get(item.stream)?.timeline ?? []), ...(this.orphans.get(item.stream) ?? [])].map((e) => e.id))));
+      if (!ids) known.set(item.stream, (ids = new Set([...(this.folded(item.stream)?.timeline ?? []), ...(this.orphans.get(item.stream) ?? [])].map((e) => e.id))));
       return !item.id || (!ids.has(item.id) && Boolean(ids.add(item.id)));
     });
     if (fresh.length) await this.importEvents(fresh, announce);
@@ -251,12 +288,12 @@ export class WorkspaceService {
       matrix: this.org.documents.matrix.current,
       matrixVersion: this.org.documents.matrix.version,
       lifecycle: this.org.documents.lifecycle.current,
-      lookup: (id) => this.incidents.get(id),
+      lookup: (id) => this.folded(id),
     };
   }
 
   require(id: string): IncidentState {
-    const s = this.incidents.get(id);
+    const s = this.folded(id);
     if (!s) throw new ApiError({ code: 'not_found', message: `No incident ${id}`, field: 'id' });
     return s;
   }
@@ -265,8 +302,30 @@ export class WorkspaceService {
     return this.opts.clock.now();
   }
 
+  /** Every incident, folded (dormant ones are folded now: for a large store, prefer `incidentsWhere`). */
   allIncidents(): IncidentState[] {
+    for (const id of [...this.dormant.keys()]) this.folded(id);
     return [...this.incidents.values()];
+  }
+
+  /** The incidents whose state (or summary, for one not folded yet) `pick` accepts, folded; only those are folded. */
+  incidentsWhere(pick: (s: IncidentSummary) => boolean): IncidentState[] {
+    const out = [...this.incidents.values()].filter(pick);
+    for (const s of [...this.dormant.values()]) {
+      const state = pick(s) ? this.folded(s.id) : undefined;
+      if (state) out.push(state);
+    }
+    return out;
+  }
+
+  /** Whether the incident's events are folded (false for one a checkpoint holds that nothing has needed yet). */
+  isFolded(id: string): boolean {
+    return !this.dormant.has(id);
+  }
+
+  /** Every incident's id, folded or not. */
+  incidentIds(): string[] {
+    return [...this.incidents.keys(), ...this.dormant.keys()];
   }
 
   /** Stamps decided events with this writer's envelope and records them durably. */
@@ -289,7 +348,7 @@ export class WorkspaceService {
     const fresh = items.filter((p) => {
       if (seen.has(p.id)) return false;
       seen.add(p.id);
-      const onTimeline = [...(this.incidents.get(p.stream)?.timeline ?? []), ...(this.orphans.get(p.stream) ?? [])];
+      const onTimeline = [...(this.folded(p.stream)?.timeline ?? []), ...(this.orphans.get(p.stream) ?? [])];
       return !onTimeline.some((e) => e.id === p.id);
     });
     if (fresh.length === 0) return 0;
@@ -331,7 +390,7 @@ export class WorkspaceService {
    */
   mintId(now: number): string {
     const year = new Date(now).getUTCFullYear();
-    const id = nextIncidentId([...this.incidents.keys(), ...this.minted], year, writerCode(this.writerId));
+    const id = nextIncidentId([...this.incidentIds(), ...this.minted], year, writerCode(this.writerId));
     this.minted.add(id);
     return id;
   }
@@ -340,7 +399,7 @@ export class WorkspaceService {
     const services = new Set<string>();
     const categories = new Set<string>();
     const people = new Set<string>();
-    for (const i of this.incidents.values()) {
+    for (const i of [...this.incidents.values(), ...this.dormant.values()]) {
       i.services.forEach((s) => services.add(s));
       if (i.category) categories.add(i.category);
       Object.values(i.roles).forEach((p) => people.add(p));

@@ -53,7 +53,7 @@ export function slaHandlers(ws: WorkspaceService): HandlerMap<keyof typeof slaAp
     'sla.clocks': async ({ id }) => {
       const { policies } = await slaRuntimeOf(ws);
       const now = ws.now();
-      const incidents = id ? [ws.require(id)] : ws.allIncidents().filter((i) => isActive(i.status));
+      const incidents = id ? [ws.require(id)] : ws.incidentsWhere((i) => isActive(i.status));
       return { now, incidents: incidents.map((i) => slaOf(i, now, policies)) };
     },
     'incidents.escalate': async ({ id, level, reason }, { actor }) => {

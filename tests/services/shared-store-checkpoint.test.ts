@@ -1,0 +1,152 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../electron/services/shared-store/format';
+import { startSla } from '../../electron/services/scheduler/sla-runtime';
+import { openSharedStore } from '../../electron/services/shared-store';
+import { WorkspaceService } from '../../electron/services/workspace/workspace-service';
+import type { IncidentState } from '../../shared/domain/incident';
+import { tempDir } from '../support/temp-dir';
+import { openSharedWorkspace, stateHash, waitFor } from './fixtures/shared-store-helpers';
+
+type Workspace = Awaited<ReturnType<typeof openSharedWorkspace>>;
+
+describe('shared folder: folded-state checkpoints', () => {
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let share: string;
+  let open: Workspace[] = [];
+  beforeEach(async () => {
+    dir = await tempDir('wf-checkpoint-');
+    share = join(dir.path, 'share');
+    await mkdir(share);
+  });
+  afterEach(async () => {
+    for (const w of open.splice(0)) await w.service.close();
+    await dir.cleanup();
+  });
+
+  const workspace = async (name: string) => {
+    const w = await openSharedWorkspace(join(dir.path, name), share, { snapshotReadThreshold: 2, maxSegmentEvents: 3 });
+    open.push(w);
+    return w;
+  };
+  const close = async (w: Workspace) => {
+    open = open.filter((x) => x !== w);
+    await w.service.close();
+  };
+  const call = <T = IncidentState>(w: Workspace, method: string, input: unknown) => w.service.call(method, input) as Promise<T>;
+  const command = (w: Workspace, id: string, c: Record<string, unknown>) => call(w, 'incidents.command', { id, command: c });
+
+  /**
+   * Two PCs build a history: a resolved incident, a cancelled one, an active one each PC worked on;
+   * one of them compacts (snapshot + checkpoint); then the cancelled one gets a note after the snapshot.
+   */
+  async function history() {
+    const a = await workspace('pc-a');
+    const b = await workspace('pc-b');
+    const resolved = await call(a, 'incidents.create', { title: 'Payments API 502s', impact: 2, urgency: 2, services: ['Payments'] });
+    const cancelled = await call(a, 'incidents.create', { title: 'Duplicate call about the lift', impact: 3, urgency: 3 });
+    const active = await call(b, 'incidents.create', { title: 'Radio channel 4 silent', impact: 1, urgency: 2, category: 'Radio' });
+    await waitFor('b sees a’s incidents', async () => (await call<{ incidents: unknown[] }>(b, 'incidents.list', { scope: 'all' })).incidents.length === 3);
+    await command(b, resolved.id, { type: 'addEntry', kind: 'note', text: 'Vendor confirms a bad deploy' });
+    await command(a, resolved.id, { type: 'transition', to: 'investigating' });
+    await command(a, resolved.id, { type: 'assignRole', role: 'incident_manager', person: 'Ana Ruiz' });
+    await command(a, resolved.id, { type: 'transition', to: 'resolved', resolution: { summary: 'Rolled back 4.2', code: 'Rolled back' } });
+    await command(a, cancelled.id, { type: 'transition', to: 'cancelled', reason: 'Same as the lift call at 09:12' });
+    await command(b, active.id, { type: 'addEntry', kind: 'note', text: 'Repeater site on mains again' });
+    await command(a, active.id, { type: 'addTask', title: 'Call the tower owner', owner: 'Ben Ode' });
+    await Promise.all([a.store.flush(), b.store.flush()]);
+    await waitFor('both PCs converge', async () => (await stateHash(a.service)).hash === (await stateHash(b.service)).hash);
+    const snapshot = await a.store.compact();
+    expect(snapshot).toBeDefined();
+    await command(b, cancelled.id, { type: 'addEntry', kind: 'note', text: 'Caller rang back: all fine' });
+    await b.store.flush();
+    await waitFor('a has the note', async () => (await stateHash(a.service)).hash === (await stateHash(b.service)).hash);
+    return { a, b, snapshot: snapshot!, ids: { resolved: resolved.id, cancelled: cancelled.id, active: active.id } };
+  }
+
+  it('a new PC opens from the checkpoint: incidents are folded only when needed, and end exactly as on the PCs that recorded them', async () => {
+    const { a, ids } = await history();
+    const c = await workspace('pc-c');
+    expect(c.service.storeStatus()?.warnings).toEqual([]);
+    // The note after the snapshot needed the cancelled incident's events; nothing needed the others yet.
+    expect([ids.resolved, ids.cancelled, ids.active].map((id) => c.service.isFolded(id))).toEqual([false, true, false]);
+    // Listing the active incidents folds the active one (and only it).
+    const active = await call<{ incidents: IncidentState[] }>(c, 'incidents.list', { scope: 'active' });
+    expect(active.incidents.map((i) => i.id)).toEqual([ids.active]);
+    expect(c.service.isFolded(ids.active)).toBe(true);
+    expect(c.service.isFolded(ids.resolved)).toBe(false);
+    expect(await call(c, 'incidents.get', { id: ids.active })).toEqual(await call(a, 'incidents.get', { id: ids.active }));
+    // Opening the resolved one folds it from the local copy of the snapshot: timeline, entries, roles as on a.
+    expect(await call(c, 'incidents.get', { id: ids.resolved })).toEqual(await call(a, 'incidents.get', { id: ids.resolved }));
+    expect((await stateHash(c.service)).hash).toBe((await stateHash(a.service)).hash);
+    // Suggestions and new ids also know the incidents that were never folded.
+    const info = await call<{ suggestions: { services: string[]; categories: string[] } }>(c, 'workspace.info', {});
+    expect(info.suggestions.services).toContain('Payments');
+    expect(info.suggestions.categories).toContain('Radio');
+
+    // Restarted, the same PC starts from its local copies: again nothing folded before it is needed.
+    await close(c);
+    const again = await workspace('pc-c');
+    expect(again.service.isFolded(ids.resolved)).toBe(false);
+    expect(again.service.storeStatus()?.warnings).toEqual([]);
+    expect((await stateHash(again.service)).hash).toBe((await stateHash(a.service)).hash);
+  });
+
+  it('at start, the SLA scheduler and the notification centre fold the active incidents, not the closed ones', async () => {
+    const { ids } = await history();
+    // A PC opening a day later: the closed incidents are past the notification centre's push window.
+    const dataDir = join(dir.path, 'pc-c');
+    const service = await WorkspaceService.open({
+      dataDir,
+      version: 'test',
+      clock: { now: () => Date.now() + 86_400_000 },
+      store: (writerId) => openSharedStore({ dataDir, sharedDir: share, writerId, pollMs: 150, snapshotReadThreshold: 2 }),
+    });
+    open.push({ service } as Workspace);
+    await startSla(service, { scheduler: true, changeDelayMs: 0 });
+    expect(service.isFolded(ids.active)).toBe(true);
+    expect(service.isFolded(ids.resolved)).toBe(false);
+    expect(service.isFolded(ids.cancelled)).toBe(true); // the note after the snapshot
+  });
+
+  it('a damaged checkpoint, or one folded by another version, is not used: the snapshot is parsed and the state is the same', async () => {
+    const { a, snapshot } = await history();
+    const path = join(share, 'snapshots', snapshot.replace(/\.ndjson$/, '.state.json'));
+    const original = await readFile(path, 'utf8');
+    await writeFile(path, original.replace('Payments API 502s', 'Payments API 503s'));
+    const c = await workspace('pc-c');
+    expect(c.service.storeStatus()?.warnings.map((w) => w.message).join('\n')).toMatch(/checkpoint not used \(damaged \(checksum mismatch\)\); the snapshot is read instead/);
+    expect((await stateHash(c.service)).hash).toBe((await stateHash(a.service)).hash);
+
+    const [header, body] = original.split('\n');
+    await writeFile(path, `${JSON.stringify({ ...JSON.parse(header!), fold: 'fold 0' })}\n${body}\n`);
+    const d = await workspace('pc-d');
+    expect(d.service.storeStatus()?.warnings.map((w) => w.message).join('\n')).toMatch(/checkpoint not used \(folded by another app version\)/);
+    expect((await stateHash(d.service)).hash).toBe((await stateHash(a.service)).hash);
+  });
+
+  it('a snapshot whose chain does not match its checkpoint is parsed instead, and the broken link is reported', async () => {
+    const { a, snapshot } = await history();
+    const snapPath = join(share, 'snapshots', snapshot);
+    const lines = (await readFile(snapPath, 'utf8')).split('\n');
+    // Someone rewrites one record's previous-event hash and fixes up the checksums (not the chain).
+    const at = 3;
+    lines[at] = `${lines[at]!.slice(0, 65)}${'f'.repeat(64)}${lines[at]!.slice(129)}`;
+    const snapHeader = JSON.parse(lines[0]!);
+    const body = lines.slice(1).join('\n');
+    snapHeader.bodySha256 = sha256Hex(body);
+    await writeFile(snapPath, `${JSON.stringify(snapHeader)}\n${body}`);
+    const cpPath = join(share, 'snapshots', snapshot.replace(/\.ndjson$/, '.state.json'));
+    const [cpHeader, cpBody] = (await readFile(cpPath, 'utf8')).split('\n');
+    await writeFile(cpPath, `${JSON.stringify({ ...JSON.parse(cpHeader!), snapshotBodySha256: snapHeader.bodySha256 })}\n${cpBody}\n`);
+
+    const c = await workspace('pc-c');
+    const messages = c.service.storeStatus()?.warnings.map((w) => w.message).join('\n') ?? '';
+    expect(messages).toMatch(/checkpoint not used \(writer \S+ seq 3: previous-event hash does not match\)/);
+    expect(messages).toMatch(/seq 3: previous-event hash does not match seq 2/);
+    expect(c.service.isFolded(JSON.parse(lines[1]!.slice(130)).stream)).toBe(true);
+    expect((await stateHash(c.service)).incidents).toBe((await stateHash(a.service)).incidents);
+    expect(await readdir(join(share, 'snapshots'))).toHaveLength(2);
+  });
+});
