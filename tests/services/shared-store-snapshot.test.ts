@@ -92,6 +92,7 @@ describe('shared folder: snapshots (compaction)', () => {
     const path = join(share, 'snapshots', name);
     const text = await readFile(path, 'utf8');
     await writeFile(path, text.replace('t5', 't6'));
+    await rm(path.replace(/\.ndjson$/, '.state.json')); // read whole (shared-store-checkpoint.test.ts: damaged behind a checkpoint)
     const r1 = await openStore(fresh(), share, 'reader', { snapshotReadThreshold: 2 });
     expect(r1.events).toHaveLength(36);
     expect(r1.warnings.map((w) => w.message).join()).toMatch(/snapshot is damaged \(checksum mismatch\)/);

@@ -118,6 +118,17 @@ export class EventIndex {
     }
   }
 
+  /**
+   * Undoes adoptCheckpoint (its snapshot turned out damaged): the writers' events count as not
+   * held and their chains as not read, so their segments are read again.
+   */
+  forgetCheckpoint(writers: readonly CheckpointWriter[]): void {
+    for (const w of writers) {
+      this.held.releaseThrough(w.writerId);
+      if (w.writerId !== this.me) this.chains.delete(w.writerId);
+    }
+  }
+
   /** Whether writer `w`'s event `seq` is one a checkpoint holds without loading it. */
   heldThrough(w: string, seq: number): boolean {
     return this.held.isHeldThrough(w, seq);

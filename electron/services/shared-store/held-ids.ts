@@ -15,6 +15,10 @@ export class HeldIds {
     if (last > (this.floors.get(writerId) ?? 0)) this.floors.set(writerId, last);
   }
 
+  releaseThrough(writerId: string): void {
+    this.floors.delete(writerId);
+  }
+
   isHeldThrough(writerId: string, seq: number): boolean {
     return seq <= (this.floors.get(writerId) ?? 0);
   }

@@ -46,9 +46,10 @@ export class ShareLister {
     return s;
   }
 
-  /** The share holds another store now: every name there is new. */
+  /** Every name on the share counts as new again (it holds another store now, or a snapshot read instead of segments was damaged). */
   forgetProcessed(): void {
     this.processed.clear();
+    this.folderTimes.clear();
   }
 
   /**

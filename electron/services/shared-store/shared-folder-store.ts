@@ -22,7 +22,8 @@ import { ShareConnection } from './share-connection';
 import { ShareIO } from './share-io';
 import { ShareLister, type Listing } from './share-listing';
 import { ShareStateFile } from './share-state-file';
-import { listSnapshots } from './snapshot-files';
+import { listSnapshots, type SnapshotFile } from './snapshot-files';
+import { copyAndVerify } from './snapshot-copy';
 import { SnapshotHistory } from './snapshot-history';
 import { readUsableSnapshot } from './snapshot-reader';
 import { StatusFeed } from './status-feed';
@@ -129,6 +130,9 @@ export class SharedFolderStore implements EventStore {
   private loading = false;
   /** The snapshot adopted through its checkpoint at load, whose incidents the service folds on demand. */
   private history: SnapshotHistory | undefined;
+  /** That snapshot while it is not yet copied to this PC and verified (its incidents are read from the share meanwhile). */
+  private uncopied: { file: SnapshotFile; checkpoint: Checkpoint; bytes: Buffer } | undefined;
+  private copying: Promise<void> | undefined;
 
   constructor(private readonly opts: SharedFolderStoreOptions) {
     this.me = opts.writerId;
@@ -240,6 +244,7 @@ export class SharedFolderStore implements EventStore {
       await this.stateFile.save(true).catch(() => undefined);
     }
     await this.compactor.close();
+    await this.copying;
     this.outlet.clear();
     this.statusFeed.clear();
     this.history?.close();
@@ -333,6 +338,7 @@ export class SharedFolderStore implements EventStore {
       this.connection.ownListed = true;
       await this.publishPending();
       await this.readNew(listing);
+      this.copyCheckpointed(); // again, if an earlier copy could not finish
       await this.presence.tick(this.connection.writable, this.own.publishedEnd);
       this.outlet.deliver(this.skew.release());
       if (this.skew.heldCount) this.skew.updateWarnings(); // now with the writers' names from presence
@@ -399,6 +405,42 @@ export class SharedFolderStore implements EventStore {
         : undefined,
     );
     if (opened) this.releaseOrHold(fresh);
+  }
+
+  /**
+   * Copies the snapshot adopted through its checkpoint to this PC and verifies it (checksum, chain
+   * links), in the background: the PC is ready long before 500 MB have crossed the network. Once
+   * it is verified and kept, incidents are read from the local copy; a share that went away
+   * meanwhile means another try on the next pass; a damaged snapshot or a broken chain is a
+   * warning, and its incidents stay read from the share, each record checked as it is read.
+   */
+  private copyCheckpointed(): void {
+    const job = this.uncopied;
+    const local = this.replica.snapshotPath;
+    if (!job || !local || this.copying || this.closed) return;
+    this.copying = (async () => {
+      const outcome = await copyAndVerify(this.io, job.file, job.checkpoint.body.writers, local, () => this.closed);
+      if (outcome.ok) {
+        if (outcome.chain) this.chainWarning(job.file.path, outcome.chain); // as the parsing reader would: shown, the events still used
+        if (!(await this.replica.keepSnapshot(outcome.sink, undefined, job.file.header.heads))) return;
+        await this.replica.keepCheckpoint(job.bytes);
+        this.history?.readFrom(local);
+        this.uncopied = undefined;
+      } else if (outcome.problem === 'unreadable') {
+        this.warnings.warn(`file:snap/${job.file.name}`, job.file.path, `could not copy the snapshot to this PC yet (${outcome.detail}); trying again`);
+      } else if (outcome.problem === 'damaged') {
+        // Its records cannot all be trusted: read the segments it covers after all (the service
+        // adds their events to the incidents; those it has not folded yet are folded then).
+        this.uncopied = undefined;
+        this.warnings.warn(`file:snap/${job.file.name}`, job.file.path, 'snapshot is damaged (checksum mismatch); skipped — events are read from the segments instead');
+        this.index.forgetCheckpoint(job.checkpoint.body.writers);
+        this.lister.forgetProcessed();
+        void this.queue.request('full');
+      }
+    })().finally(() => {
+      this.copying = undefined;
+      this.emitStatus();
+    });
   }
 
   /** A checkpoint may stand in for a snapshot's events only while loading, and only once. */
@@ -472,9 +514,9 @@ export class SharedFolderStore implements EventStore {
     if (!read) return false;
     const { heads } = read.file.header;
     if (read.checkpoint) {
-      if (!(await this.replica.keepSnapshot(read.sink, read.copyError, heads))) return false; // timelines need the local copy: read the segments
-      await this.replica.keepCheckpoint(read.checkpointBytes);
-      this.adoptCheckpoint(read.checkpoint, heads, this.replica.snapshotPath!);
+      this.adoptCheckpoint(read.checkpoint, heads, read.file.path);
+      this.uncopied = { file: read.file, checkpoint: read.checkpoint, bytes: read.checkpointBytes };
+      this.copyCheckpointed();
       return true;
     }
     const fresh = this.index.adoptSnapshotBody(read.body, read.file.path);

@@ -6,10 +6,11 @@ import { decodeRecordAt, sha256Hex, type KeyedEvent } from './format';
 import { forEachLine } from './lines';
 
 /**
- * The events of a snapshot that a checkpoint describes, read on demand from this PC's local copy
- * of the snapshot: an incident's records are read (by the byte ranges the checkpoint gives) only
- * when something needs its timeline. The file stays open for the store's life, so a newer
- * snapshot put in its place later does not change what this one reads.
+ * The events of a snapshot that a checkpoint describes, read on demand: an incident's records are
+ * read (by the byte ranges the checkpoint gives, each line's hash checked) only when something
+ * needs its timeline — from the share's file until this PC's verified local copy is there, then
+ * from that copy. The file stays open for the store's life, so a newer snapshot put in its place
+ * later does not change what this one reads.
  */
 export class SnapshotHistory implements FoldedHistory {
   private fd: number | undefined;
@@ -18,7 +19,7 @@ export class SnapshotHistory implements FoldedHistory {
 
   /** `damaged(message)`: a record whose line hash does not hold (it is skipped). */
   constructor(
-    private readonly path: string,
+    private path: string,
     streams: readonly CheckpointStream[],
     private readonly damaged: (message: string) => void,
   ) {
@@ -47,12 +48,20 @@ export class SnapshotHistory implements FoldedHistory {
       forEachLine(buf, 0, (from, to) => {
         const r = decodeRecordAt(buf, from, to);
         if (!r.ok) return this.damaged(`${this.path}: a record of ${stream} is unreadable (${r.problem}); skipped`);
-        // The body's checksum held when the copy was made; the line hash guards the copy since.
+        // The line hash: the snapshot's checksum is checked in the background, or never (a damaged one is still read, record by record).
         if (sha256Hex(r.record.json) !== r.record.hash) return this.damaged(`${this.path}: writer ${r.record.key.writerId} seq ${r.record.key.seq}: checksum mismatch (edited or damaged); skipped`);
         out.push(r.record.value);
       });
     }
     return out;
+  }
+
+  /** Reads from now on from `path`, a byte-identical copy of the file (this PC's local copy, once verified). */
+  readFrom(path: string): void {
+    const fd = openSync(path, 'r');
+    this.close();
+    this.fd = fd;
+    this.path = path;
   }
 
   /** Events of the streams without a folded state (alerts, organisation, incidents not created yet): needed at once. */

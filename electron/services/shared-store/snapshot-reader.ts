@@ -1,5 +1,4 @@
 import { dirname, join } from 'node:path';
-import { ChainScan } from './chain-scan';
 import { checkpointName, decodeCheckpoint, type Checkpoint } from './checkpoint-format';
 import type { SegmentTally } from './segment-tally';
 import { isNotFound, type ShareIO } from './share-io';
@@ -9,13 +8,17 @@ import type { SnapshotFile } from './snapshot-files';
 import { SnapshotSink } from './snapshot-sink';
 import type { StoreWarnings } from './store-warnings';
 
-/** A snapshot read: parsed (`body`), or checked as bytes and described by its checkpoint (`checkpoint`). */
-export type ReadSnapshot = {
-  file: SnapshotFile;
-  /** Holds the local copy written while the snapshot was read (to keep or discard). */
-  sink: SnapshotSink;
-  copyError: string | undefined;
-} & ({ body: SnapshotBody; checkpoint?: undefined } | { checkpoint: Checkpoint; checkpointBytes: Buffer; body?: undefined });
+/** A snapshot read: parsed (`body`), or not read yet and described by its checkpoint (`checkpoint`). */
+export type ReadSnapshot =
+  | {
+      file: SnapshotFile;
+      body: SnapshotBody;
+      /** Holds the local copy written while the snapshot was read (to keep or discard). */
+      sink: SnapshotSink;
+      copyError: string | undefined;
+      checkpoint?: undefined;
+    }
+  | { file: SnapshotFile; checkpoint: Checkpoint; checkpointBytes: Buffer; body?: undefined };
 
 export interface SnapshotChoice {
   me: string;
@@ -47,8 +50,7 @@ export async function readUsableSnapshot(io: ShareIO, snapshots: readonly Snapsh
     for (const [w, list] of unread) for (const seg of list) if (seg.last <= (heads[w]?.seq ?? 0)) spared++;
     if (spared < threshold) continue;
     if (choice.checkpoint && choice.localCopyPath) {
-      const via = await readViaCheckpoint(io, c, choice.localCopyPath, choice.checkpoint.maxHlc, warnings);
-      if (via === 'unusable') continue;
+      const via = await readViaCheckpoint(io, c, choice.checkpoint.maxHlc, warnings);
       if (via) return via;
     }
     const reader = new SnapshotBodyReader(choice.me);
@@ -80,12 +82,12 @@ export async function readUsableSnapshot(io: ShareIO, snapshots: readonly Snapsh
 }
 
 /**
- * Reads snapshot `c` through its checkpoint: the file is copied locally and its body hashed on
- * another thread while this one checks the chain links as bytes, and no event is parsed.
- * Undefined when there is no usable checkpoint (the caller parses the snapshot instead);
- * 'unusable' when the snapshot itself is (damaged, vanished).
+ * Snapshot `c`'s checkpoint, if it has a usable one: read and checked (checksum, that it belongs to
+ * `c`, its shape, its newest event within `maxHlc`), the snapshot itself not read at all — its
+ * copy and verification follow in the background (snapshot-copy.ts). Undefined otherwise (the
+ * caller parses the snapshot instead).
  */
-async function readViaCheckpoint(io: ShareIO, c: SnapshotFile, localCopyPath: string, maxHlc: string, warnings: StoreWarnings): Promise<ReadSnapshot | 'unusable' | undefined> {
+async function readViaCheckpoint(io: ShareIO, c: SnapshotFile, maxHlc: string, warnings: StoreWarnings): Promise<ReadSnapshot | undefined> {
   const path = join(dirname(c.path), checkpointName(c.name));
   let checkpointBytes: Buffer;
   try {
@@ -99,27 +101,6 @@ async function readViaCheckpoint(io: ShareIO, c: SnapshotFile, localCopyPath: st
     warnings.warnOnce(`file:cp/${c.name}`, path, `checkpoint not used (${decoded.reason}); the snapshot is read instead`);
     return undefined;
   }
-  if (decoded.checkpoint.header.newestHlc > maxHlc) return undefined;
-  const scan = new ChainScan(decoded.checkpoint.body.writers);
-  const sink = new SnapshotSink(localCopyPath);
-  try {
-    await io.readChunks(c.path, (chunk) => sink.push(chunk, scan.push(chunk)));
-  } catch (err) {
-    await sink.discard();
-    if (isNotFound(err)) return 'unusable';
-    throw err;
-  }
-  const checked = await sink.finish().catch((err: unknown) => new Error(String(err)));
-  const problem = checked instanceof Error ? undefined : checked.sha256 !== c.header.bodySha256 ? 'damaged' : scan.end();
-  if (checked instanceof Error || problem || checked.copyError) {
-    await sink.discard();
-    if (problem === 'damaged') {
-      warnings.warnOnce(`file:snap/${c.name}`, c.path, 'snapshot is damaged (checksum mismatch); skipped — events are read from the segments instead');
-      return 'unusable';
-    }
-    // Timelines are read from the local copy later: without one (or with a chain problem, which the parsing reader names), parse instead.
-    if (problem) warnings.warnOnce(`file:cp/${c.name}`, path, `checkpoint not used (${problem}); the snapshot is read instead`);
-    return undefined;
-  }
-  return { file: c, sink, copyError: undefined, checkpoint: decoded.checkpoint, checkpointBytes };
+  if (decoded.checkpoint.header.newestHlc > maxHlc) return undefined; // the parsing reader holds those events back
+  return { file: c, checkpoint: decoded.checkpoint, checkpointBytes };
 }
