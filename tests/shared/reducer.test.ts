@@ -28,6 +28,25 @@ function foldIncrementally(arrivals: readonly EventEnvelope[]): IncidentState | 
   return state;
 }
 
+/** Folds in batches of one to three events (as deliveries come), keeping every state handed out with its JSON at the time. */
+function foldWatched(arrivals: readonly EventEnvelope[], seed: number): Array<[IncidentState, string]> {
+  const watched: Array<[IncidentState, string]> = [];
+  let state: IncidentState | undefined;
+  let pending: EventEnvelope[] = [];
+  for (let i = 0; i < arrivals.length; ) {
+    const batch = arrivals.slice(i, (i += 1 + (Math.abs(seed + i) % 3)));
+    const next = foldManyInto(state, batch, state ? [] : pending);
+    if (!next) {
+      pending.push(...batch);
+      continue;
+    }
+    state = next;
+    pending = [];
+    watched.push([next, JSON.stringify(next)]);
+  }
+  return watched;
+}
+
 function byStream(events: readonly EventEnvelope[]): Map<string, EventEnvelope[]> {
   const out = new Map<string, EventEnvelope[]>();
   for (const e of events) out.set(e.stream, [...(out.get(e.stream) ?? []), e]);
@@ -249,6 +268,18 @@ describe('reducer: arrival order does not matter (property)', () => {
           const cut = Math.abs(seed) % withDuplicates.length;
           const firstBatch = foldManyInto(undefined, withDuplicates.slice(0, cut));
           expect(foldManyInto(firstBatch, withDuplicates.slice(cut), firstBatch ? [] : withDuplicates.slice(0, cut))).toStrictEqual(reference);
+
+          // states handed out earlier never change, though appends take long lists over instead of
+          // copying them (in order and shuffled, one to three events a batch), and an earlier state
+          // extended again folds as its own events say
+          for (const order of [inOrder, arrival]) {
+            const watched = foldWatched(order, seed);
+            expect(watched.at(-1)![0]).toStrictEqual(reference);
+            const [old] = watched[Math.abs(seed) % watched.length]!;
+            const extra = order[order.length - 1]!;
+            expect(foldInto(old, extra)).toStrictEqual(foldIncident([...old.timeline, extra]));
+            for (const [state, json] of watched) expect(JSON.stringify(state)).toBe(json);
+          }
 
           // unknown types and newer versions stay on the timeline but change no field
           const understood = events.filter((e) => !outcome.unknownIds.has(e.id));
