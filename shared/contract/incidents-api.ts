@@ -6,7 +6,8 @@ const IncidentRef = z.object({ id: z.string().min(1).max(40) });
 
 export const incidentsApi = {
   'incidents.list': {
-    input: z.object({ scope: z.enum(['active', 'all']).default('active') }).strict(),
+    /** active: open incidents; resolved: resolved, not yet closed (the console's list); all: every incident, whole (a large store: everything folded). */
+    input: z.object({ scope: z.enum(['active', 'resolved', 'all']).default('active') }).strict(),
     output: z.object({ incidents: z.array(IncidentStateSchema) }),
     mutates: false,
   },

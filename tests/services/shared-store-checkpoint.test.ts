@@ -97,6 +97,10 @@ describe('shared folder: folded-state checkpoints', () => {
     const again = await workspace('pc-c');
     expect(again.service.isFolded(ids.resolved)).toBe(false);
     expect(again.service.storeStatus()?.warnings).toEqual([]);
+    // The console's "resolved" filter folds the resolved incidents, not the whole history.
+    const resolved = await call<{ incidents: IncidentState[] }>(again, 'incidents.list', { scope: 'resolved' });
+    expect(resolved.incidents.map((i) => i.id)).toEqual([ids.resolved]);
+    expect(again.service.isFolded(ids.active)).toBe(false);
     expect((await stateHash(again.service)).hash).toBe((await stateHash(a.service)).hash);
   });
 

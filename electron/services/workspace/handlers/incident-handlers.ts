@@ -6,7 +6,7 @@ import type { HandlerMap } from './handler';
 
 export function incidentHandlers(ws: WorkspaceService): HandlerMap<keyof typeof incidentsApi> {
   return {
-    'incidents.list': ({ scope }) => ({ incidents: scope === 'all' ? ws.allIncidents() : ws.incidentsWhere((i) => isActive(i.status)) }),
+    'incidents.list': ({ scope }) => ({ incidents: scope === 'all' ? ws.allIncidents() : ws.incidentsWhere((i) => (scope === 'active' ? isActive(i.status) : i.status === 'resolved')) }),
     'incidents.get': ({ id }) => ws.require(id),
     'incidents.create': async (input, { actor }) => {
       const now = ws.now();

@@ -33,7 +33,7 @@ export function IncidentList({ incidents }: { incidents: IncidentState[] }) {
       setFilters({ status });
       if (status === 'resolved') {
         void client
-          .call('incidents.list', { scope: 'all' })
+          .call('incidents.list', { scope: 'resolved' })
           .then((r) => useWorkspace.getState().upsert(r.incidents))
           .catch(() => undefined);
       }
