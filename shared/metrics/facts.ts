@@ -337,8 +337,14 @@ export class FactsCache {
 
   constructor(private readonly slaPolicies: readonly SlaPolicy[] = [DEFAULT_SLA_POLICY]) {}
 
-  /** Facts of every incident given (and forgets incidents no longer given). */
-  factsOf(incidents: readonly IncidentState[], now: number): IncidentFacts[] {
+  /**
+   * Facts of every incident given (and forgets incidents no longer given). Given only ids and
+   * versions (summaries of incidents not folded), `whole` gives an incident's state where its
+   * facts are not cached for that version.
+   */
+  factsOf(incidents: readonly IncidentState[], now: number): IncidentFacts[];
+  factsOf<T extends Pick<IncidentState, 'id' | 'version'>>(incidents: readonly T[], now: number, whole: (incident: T) => IncidentState): IncidentFacts[];
+  factsOf<T extends Pick<IncidentState, 'id' | 'version'>>(incidents: readonly T[], now: number, whole?: (incident: T) => IncidentState): IncidentFacts[] {
     const out: IncidentFacts[] = new Array(incidents.length);
     for (let i = 0; i < incidents.length; i++) {
       const inc = incidents[i]!;
@@ -346,7 +352,7 @@ export class FactsCache {
       if (f && f.version === inc.version) {
         this.hits++;
       } else {
-        f = extractFacts(inc, { slaPolicies: this.slaPolicies, now });
+        f = extractFacts(whole ? whole(inc) : (inc as unknown as IncidentState), { slaPolicies: this.slaPolicies, now });
         this.byId.set(inc.id, f);
         this.misses++;
       }

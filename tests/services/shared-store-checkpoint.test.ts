@@ -82,6 +82,11 @@ describe('shared folder: folded-state checkpoints', () => {
     expect(c.service.isFolded(ids.active)).toBe(true);
     expect(c.service.isFolded(ids.resolved)).toBe(false);
     expect(await call(c, 'incidents.get', { id: ids.active })).toEqual(await call(a, 'incidents.get', { id: ids.active }));
+    // Trends read every incident once for its facts, without keeping the history folded.
+    const query = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString(), granularity: 'day' };
+    const trends = async (w: Workspace) => ({ ...(await call<Record<string, unknown>>(w, 'trends.query', query)), generatedAt: 'now' });
+    expect(await trends(c)).toEqual(await trends(a));
+    expect(c.service.isFolded(ids.resolved)).toBe(false);
     // Opening the resolved one folds it from the local copy of the snapshot: timeline, entries, roles as on a.
     expect(await call(c, 'incidents.get', { id: ids.resolved })).toEqual(await call(a, 'incidents.get', { id: ids.resolved }));
     expect((await stateHash(c.service)).hash).toBe((await stateHash(a.service)).hash);

@@ -129,19 +129,34 @@ export class WorkspaceService {
     if (newest) this.observeHlc(decodeHlc(newest));
   }
 
-  /** An incident's folded state; a dormant one is folded from its stored events now. */
+  /** An incident's folded state; a dormant one is folded from its stored events now, and kept. */
   private folded(id: string): IncidentState | undefined {
     const state = this.incidents.get(id);
     if (state || !this.dormant.has(id)) return state;
+    const after = this.foldStored(id);
+    this.dormant.delete(id);
+    if (after) this.incidents.set(id, after);
+    return after;
+  }
+
+  /** A dormant incident folded from its stored events. */
+  private foldStored(id: string): IncidentState | undefined {
     const events: EventEnvelope[] = [];
     for (const r of this.history!.eventsOf(id)) {
       const event = this.parsed(r);
       if (event) events.push(event);
     }
-    this.dormant.delete(id);
-    const after = foldManyInto(undefined, events);
-    if (after) this.incidents.set(id, after);
-    return after;
+    return foldManyInto(undefined, events);
+  }
+
+  /** An incident's folded state, without keeping a dormant one folded (a look that reads every incident once: trends). */
+  peek(id: string): IncidentState | undefined {
+    return this.incidents.get(id) ?? (this.dormant.has(id) ? this.foldStored(id) : undefined);
+  }
+
+  /** Every incident as far as known without folding: the folded states, and the summaries of the others. */
+  incidentSummaries(): IncidentSummary[] {
+    return [...this.incidents.values(), ...this.dormant.values()];
   }
 
   /** A stored or remote event, validated; undefined (with a warning) if it is not one. */
@@ -399,7 +414,7 @@ export class WorkspaceService {
     const services = new Set<string>();
     const categories = new Set<string>();
     const people = new Set<string>();
-    for (const i of [...this.incidents.values(), ...this.dormant.values()]) {
+    for (const i of this.incidentSummaries()) {
       i.services.forEach((s) => services.add(s));
       if (i.category) categories.add(i.category);
       Object.values(i.roles).forEach((p) => people.add(p));

@@ -21,7 +21,8 @@ export function trendsHandlers(ws: WorkspaceService, makeCache = (policies: OrgP
     'trends.query': (query) => {
       const now = ws.now();
       const policies = ws.org.policies;
-      const facts = cacheFor(policies).factsOf(ws.allIncidents(), now);
+      // Incidents not folded yet are folded for their facts and not kept (the facts are cached by version).
+      const facts = cacheFor(policies).factsOf(ws.incidentSummaries(), now, (s) => ws.peek(s.id)!);
       try {
         return computeTrends(facts, query, { now, slaTargets: policyTargets(policies.sla) });
       } catch (err) {
