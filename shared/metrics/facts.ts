@@ -368,4 +368,15 @@ export class FactsCache {
   get size(): number {
     return this.byId.size;
   }
+
+  /** Whether the facts of this version of the incident are cached. */
+  holds(id: string, version: string): boolean {
+    return this.byId.get(id)?.version === version;
+  }
+
+  /** Extracts and caches one incident's facts ahead of `factsOf` (so a long first query can be done in slices). */
+  remember(incident: IncidentState, now: number): void {
+    this.byId.set(incident.id, extractFacts(incident, { slaPolicies: this.slaPolicies, now }));
+    this.misses++;
+  }
 }

@@ -331,8 +331,9 @@ function child(args: string[]): Promise<Record<string, number>> {
  * A PC opening the share as the app does (`openWorkspace`: the store, the SLA scheduler, the
  * notification centre, alert intake) until it is ready: `openWorkspace` has resolved (the
  * scheduler has looked at every active incident) and the console's list of active incidents has
- * answered. Then, apart: opening one closed incident (its first fold), and listing every incident
- * with its whole timeline (every event folded: what trends or an export of everything costs).
+ * answered. Then, apart: opening one closed incident (its first fold), a month of trends (every
+ * incident folded once for its facts), and listing every incident with its whole timeline (every
+ * event folded and kept: what an export of everything costs).
  */
 async function childOpen(share: string, dataDir: string): Promise<void> {
   const t0 = performance.now();
@@ -344,13 +345,18 @@ async function childOpen(share: string, dataDir: string): Promise<void> {
   const closed = (await service.call('incidents.get', { id: 'INC-2026-BNCH0-1' })) as { status: string; timeline: unknown[] };
   const firstGetMs = performance.now() - t1;
   if (closed.status !== 'closed' || closed.timeline.length === 0) throw new Error(`INC-2026-BNCH0-1 is ${closed.status} with ${closed.timeline.length} events`);
+  const t3 = performance.now();
+  const trends = (await service.call('trends.query', { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z', granularity: 'day' })) as { totals: { opened: number } };
+  const trendsMs = performance.now() - t3;
+  const trendsRssMB = peakRssMB();
+  if (trends.totals.opened !== 10_000) throw new Error(`trends counted ${trends.totals.opened} incidents opened`);
   const t2 = performance.now();
   const { incidents } = (await service.call('incidents.list', { scope: 'all' })) as { incidents: Array<{ timeline: unknown[] }> };
   const allFoldedMs = performance.now() - t2;
   const events = incidents.reduce((n, i) => n + i.timeline.length, 0);
   const allFoldedRssMB = peakRssMB();
   await service.close();
-  console.log(JSON.stringify({ openMs, active: active.length, firstGetMs, allFoldedMs, events, incidents: incidents.length, maxRssMB, allFoldedRssMB }));
+  console.log(JSON.stringify({ openMs, active: active.length, firstGetMs, trendsMs, trendsRssMB, allFoldedMs, events, incidents: incidents.length, maxRssMB, allFoldedRssMB }));
 }
 
 async function childParse(snapshot: string): Promise<void> {
@@ -388,6 +394,7 @@ export async function benchOpenLarge(incidents = 10_000, perIncident = 100): Pro
       emit({ name: 'store.open1M.snapshot', value: opened.openMs!, unit: 'ms', baseline: parsed.parseMs!, ratio: opened.openMs! / parsed.parseMs!, note: `${what}; new PC, the app's openWorkspace through the snapshot's checkpoint until the active list answers; baseline: read the snapshot + JSON.parse each event (build took ${Math.round(buildMs)} ms)` }),
       emit({ name: 'store.open1M.peakRss', value: opened.maxRssMB!, unit: 'MB', baseline: parsed.maxRssMB!, ratio: opened.maxRssMB! / parsed.maxRssMB! }),
       emit({ name: 'store.open1M.firstGet', value: opened.firstGetMs!, unit: 'ms', note: 'then opening one closed incident (100 events), folded from the local copy' }),
+      emit({ name: 'store.open1M.firstTrends', value: opened.trendsMs!, unit: 'ms', note: `then a month of trends over all 10,000 incidents (each folded once for its facts, not kept); peak RSS so far ${Math.round(opened.trendsRssMB!)} MB` }),
       emit({ name: 'store.open1M.allFolded', value: opened.allFoldedMs!, unit: 'ms', note: `then listing every incident with its timeline (all ${events} events folded); peak RSS ${Math.round(opened.allFoldedRssMB!)} MB` }),
       emit({ name: 'store.open1M.restart', value: second.openMs!, unit: 'ms', baseline: parsed.parseMs!, ratio: second.openMs! / parsed.parseMs!, note: 'same PC again: from its local copies, nothing new on the share' }),
       emit({ name: 'store.open1M.restartPeakRss', value: second.maxRssMB!, unit: 'MB' }),

@@ -11,18 +11,37 @@ import type { HandlerMap } from './handler';
  * are cached by incident version, so a repeated query only re-reads incidents that changed since
  * the last one; a newly published policy starts a fresh cache (the facts depend on it).
  */
-export function trendsHandlers(ws: WorkspaceService, makeCache = (policies: OrgPolicies) => new FactsCache(policies.sla)): HandlerMap<keyof typeof trendsApi> {
+/**
+ * Extracts the facts not cached yet, in slices of about `sliceMs` with a turn of the event loop
+ * between them: the first query over a large store (each incident not folded yet is folded for
+ * its facts, and not kept) takes seconds, and the wall boards and other calls go on meanwhile.
+ */
+async function extractMissing(ws: WorkspaceService, cache: FactsCache, now: number, sliceMs: number): Promise<void> {
+  let sliceStart = performance.now();
+  for (const s of ws.incidentSummaries()) {
+    if (cache.holds(s.id, s.version)) continue;
+    const incident = ws.peek(s.id);
+    if (incident) cache.remember(incident, now);
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise((r) => setImmediate(r));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+export function trendsHandlers(ws: WorkspaceService, makeCache = (policies: OrgPolicies) => new FactsCache(policies.sla), sliceMs = 20): HandlerMap<keyof typeof trendsApi> {
   let current: { policies: OrgPolicies; cache: FactsCache } | undefined;
   const cacheFor = (policies: OrgPolicies): FactsCache => {
     if (current?.policies !== policies) current = { policies, cache: makeCache(policies) };
     return current.cache;
   };
   return {
-    'trends.query': (query) => {
+    'trends.query': async (query) => {
       const now = ws.now();
       const policies = ws.org.policies;
-      // Incidents not folded yet are folded for their facts and not kept (the facts are cached by version).
-      const facts = cacheFor(policies).factsOf(ws.incidentSummaries(), now, (s) => ws.peek(s.id)!);
+      const cache = cacheFor(policies);
+      await extractMissing(ws, cache, now, sliceMs);
+      const facts = cache.factsOf(ws.incidentSummaries(), now, (s) => ws.peek(s.id)!);
       try {
         return computeTrends(facts, query, { now, slaTargets: policyTargets(policies.sla) });
       } catch (err) {
