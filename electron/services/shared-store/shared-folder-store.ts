@@ -295,10 +295,12 @@ export class SharedFolderStore implements EventStore {
   /**
    * Writes a snapshot of every writer's unbroken chain (all events up to the heads), named by the
    * heads' hash so two PCs compacting the same view write the same file (the second one skips).
-   * Returns the file name, or undefined when not connected or there is nothing to compact.
+   * Returns the file name, or undefined when not connected, there is nothing to compact, or the
+   * snapshot this PC opened through its checkpoint is not copied here yet.
    */
   async compact(): Promise<string | undefined> {
     await this.queue.request('full');
+    if (this.uncopied) return undefined; // a snapshot is built from the local copy of the last one: not before it is there
     const name = await this.queue.enqueue(() => this.compactor.writeSnapshot());
     await this.compactor.checkpointWritten();
     return name;
@@ -342,7 +344,7 @@ export class SharedFolderStore implements EventStore {
       await this.presence.tick(this.connection.writable, this.own.publishedEnd);
       this.outlet.deliver(this.skew.release());
       if (this.skew.heldCount) this.skew.updateWarnings(); // now with the writers' names from presence
-      await this.compactor.maybeCompact();
+      if (!this.uncopied) await this.compactor.maybeCompact(); // a snapshot is built from the local copy: not before it is there
       this.lastSyncAt = new Date(this.clock.now()).toISOString();
       this.timers.watch();
     } catch (err) {
