@@ -174,4 +174,67 @@ describe('shared folder: folded-state checkpoints', () => {
     // The records themselves are intact (each line's hash holds): the state is the same.
     expect((await stateHash(c.service)).hash).toBe((await stateHash(a.service)).hash);
   });
+
+  it('a PC whose own events a checkpoint holds goes on with its next seq: its new events reach the others and survive restarts', async () => {
+    let a = await workspace('pc-a');
+    const b = await workspace('pc-b');
+    const own = await call(a, 'incidents.create', { title: 'Lift stuck, floor 3', impact: 2, urgency: 2 });
+    for (let i = 0; i < 5; i++) await command(a, own.id, { type: 'addEntry', kind: 'note', text: `a note ${i}` });
+    await a.store.flush();
+    await close(a);
+    await waitFor('b sees a’s incident', async () => (await call(b, 'incidents.get', { id: own.id }).catch(() => undefined))?.timeline.length === 6);
+    const theirs = await call(b, 'incidents.create', { title: 'Fire alarm, block C', impact: 2, urgency: 2 });
+    for (let i = 0; i < 6; i++) {
+      await command(b, theirs.id, { type: 'addEntry', kind: 'note', text: `b note ${i}` });
+      await b.store.flush();
+    }
+    expect(await b.store.compact()).toBeDefined();
+    for (let i = 0; i < 4; i++) {
+      await command(b, theirs.id, { type: 'addEntry', kind: 'note', text: `b later ${i}` });
+      await b.store.flush();
+    }
+    // a comes back: far enough behind to open through the checkpoint, which holds a's own six events.
+    a = await workspace('pc-a');
+    expect(a.service.isFolded(own.id)).toBe(false);
+    const after = await command(a, own.id, { type: 'addEntry', kind: 'note', text: 'after the restart' });
+    expect(after.timeline.at(-1)!.seq).toBe(7);
+    await a.store.flush();
+    await waitFor('b has the note', async () => (await call(b, 'incidents.get', { id: own.id })).timeline.some((e) => (e.data as { text?: string }).text === 'after the restart'));
+    await waitFor('the verified local copy', () => existsSync(localCheckpoint(a)));
+    await close(a);
+    a = await workspace('pc-a');
+    expect((await call(a, 'incidents.get', { id: own.id })).timeline.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect((await stateHash(a.service)).hash).toBe((await stateHash(b.service)).hash);
+  });
+
+  it('a damaged record of this PC’s own in the snapshot: its events are delivered again and read from the segments', async () => {
+    let a = await workspace('pc-a');
+    const b = await workspace('pc-b');
+    const own = await call(a, 'incidents.create', { title: 'Water leak, server room', impact: 2, urgency: 2 });
+    await command(a, own.id, { type: 'addEntry', kind: 'note', text: 'Facilities on the way' });
+    await a.store.flush();
+    await close(a);
+    await waitFor('b sees the note', async () => (await call(b, 'incidents.get', { id: own.id }).catch(() => undefined))?.timeline.length === 2);
+    const theirs = await call(b, 'incidents.create', { title: 'Badge readers offline', impact: 3, urgency: 3 });
+    for (let i = 0; i < 6; i++) {
+      await command(b, theirs.id, { type: 'addEntry', kind: 'note', text: `b note ${i}` });
+      await b.store.flush();
+    }
+    const path = join(share, 'snapshots', (await b.store.compact())!);
+    await writeFile(path, (await readFile(path, 'utf8')).replace('Facilities on the way', 'Facilities on the wax'));
+    a = await workspace('pc-a');
+    await waitFor('the damage found', () => (a.service.storeStatus()?.warnings ?? []).some((w) => /damaged/.test(w.message)));
+    await waitFor('a converges with b', async () => (await stateHash(a.service)).hash === (await stateHash(b.service)).hash);
+    expect((await call(a, 'incidents.get', { id: own.id })).entries.map((e) => e.text)).toEqual(['Facilities on the way']);
+  });
+
+  it('a truncated snapshot behind an intact checkpoint: the PC starts, parses what it can, and ends with every event', async () => {
+    const { a, snapshot } = await history();
+    const path = join(share, 'snapshots', snapshot);
+    const bytes = await readFile(path);
+    await writeFile(path, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    const c = await workspace('pc-c');
+    expect(c.service.storeStatus()?.warnings.map((w) => w.message).join('\n')).toMatch(/checkpoint not used \(the snapshot is shorter than its checkpoint says\)/);
+    await waitFor('c converges with a', async () => (await stateHash(c.service)).hash === (await stateHash(a.service)).hash);
+  });
 });

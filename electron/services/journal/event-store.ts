@@ -14,8 +14,13 @@ export interface StoreWarning {
  */
 export interface FoldedHistory {
   readonly summaries: readonly IncidentSummary[];
-  /** The stored events of one incident (unvalidated, any order); read synchronously from a local file. */
-  eventsOf(stream: string): unknown[];
+  /**
+   * The stored events of one incident (unvalidated, any order), read synchronously from a file.
+   * Undefined if they cannot be read any more: the store then delivers them as events instead.
+   */
+  eventsOf(stream: string): unknown[] | undefined;
+  /** The highest seq of `writerId` among the events the history holds (0: none), so this PC never reuses one of its own. */
+  lastSeqOf(writerId: string): number;
 }
 
 /**

@@ -38,9 +38,10 @@ export interface StartSlaOptions {
 
 const runtimes = new WeakMap<WorkspaceService, Promise<SlaRuntime>>();
 
-function schedulerView(ws: WorkspaceService): SchedulerWorkspace {
+/** `notBefore`: when this machine started watching SLAs (incidents done before then cannot have anything due: sla-scheduler.ts). */
+function schedulerView(ws: WorkspaceService, notBefore: number): SchedulerWorkspace {
   return {
-    watchedIncidents: () => ws.incidentsWhere((s) => isActive(s.status) || ws.isFolded(s.id)),
+    watchedIncidents: () => ws.incidentsWhere((s) => isActive(s.status) || ws.isFolded(s.id) || Date.parse(s.updatedAt) >= notBefore),
     incident: (id: string): IncidentState | undefined => {
       try {
         return ws.require(id);
@@ -59,7 +60,7 @@ async function create(ws: WorkspaceService, opts: StartSlaOptions): Promise<SlaR
   const store = await LocalSlaStore.open(ws.dataDir, ws.now());
   const centre = new NotificationCentre(ws, store, { changeDelayMs: opts.changeDelayMs });
   centre.start();
-  const scheduler = opts.scheduler === false ? undefined : new SlaScheduler(schedulerView(ws), { policies, notBefore: store.since, timers: opts.timers, maxSleepMs: opts.maxSleepMs, changeDelayMs: opts.changeDelayMs, onError: opts.onError });
+  const scheduler = opts.scheduler === false ? undefined : new SlaScheduler(schedulerView(ws, store.since), { policies, notBefore: store.since, timers: opts.timers, maxSleepMs: opts.maxSleepMs, changeDelayMs: opts.changeDelayMs, onError: opts.onError });
   const runtime: SlaRuntime = {
     get policies() {
       return policies();

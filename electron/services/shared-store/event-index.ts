@@ -119,12 +119,13 @@ export class EventIndex {
   }
 
   /**
-   * Undoes adoptCheckpoint (its snapshot turned out damaged): the writers' events count as not
-   * held and their chains as not read, so their segments are read again.
+   * Undoes adoptCheckpoint (its snapshot turned out damaged or unreadable): the writers' events up
+   * to the checkpoint's heads count as not held (whatever copy was read before) and their chains
+   * as not read, so their segments are read again and delivered.
    */
   forgetCheckpoint(writers: readonly CheckpointWriter[]): void {
     for (const w of writers) {
-      this.held.releaseThrough(w.writerId);
+      this.held.releaseThrough(w.writerId, w.last);
       if (w.writerId !== this.me) this.chains.delete(w.writerId);
     }
   }

@@ -15,8 +15,10 @@ export class HeldIds {
     if (last > (this.floors.get(writerId) ?? 0)) this.floors.set(writerId, last);
   }
 
-  releaseThrough(writerId: string): void {
+  /** Forgets every seq up to `last` of a writer: read again, each counts as new. */
+  releaseThrough(writerId: string, last: number): void {
     this.floors.delete(writerId);
+    this.byWriter.get(writerId)?.fill(undefined as unknown as string, 0, last + 1);
   }
 
   isHeldThrough(writerId: string, seq: number): boolean {

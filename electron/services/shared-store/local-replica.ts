@@ -38,7 +38,7 @@ export class LocalReplica {
     storeId: string,
     onSnapshot: (body: SnapshotBody, header: SnapshotHeader, file: string) => void,
     onRecord: (record: ParsedRecord, file: string) => void,
-    onCheckpoint?: (checkpoint: Checkpoint, header: SnapshotHeader, file: string) => boolean,
+    onCheckpoint?: (checkpoint: Checkpoint, header: SnapshotHeader, file: string) => boolean | Promise<boolean>,
   ): Promise<boolean> {
     if (this.storeId === storeId && this.log) return false;
     await this.log?.close();
@@ -76,7 +76,7 @@ export class LocalReplica {
   }
 
   /** Hands the local snapshot copy over as its checkpoint, if there is one for it (reads only the snapshot's header line). */
-  private async openCheckpointed(snapshotPath: string, onCheckpoint: (checkpoint: Checkpoint, header: SnapshotHeader, file: string) => boolean): Promise<boolean> {
+  private async openCheckpointed(snapshotPath: string, onCheckpoint: (checkpoint: Checkpoint, header: SnapshotHeader, file: string) => boolean | Promise<boolean>): Promise<boolean> {
     let bytes: Buffer;
     try {
       bytes = await readFile(this.checkpointPath!);

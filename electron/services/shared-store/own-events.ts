@@ -40,6 +40,19 @@ export class OwnEvents {
     this.pendingMemo = undefined;
   }
 
+  /** Whether own seq `seq` is held (recorded here, or found on the share). */
+  holds(seq: number): boolean {
+    return this.events.has(seq) || this.shareHashes.has(seq);
+  }
+
+  /** Every own event held locally, as objects (to deliver again what a checkpoint stood in for). */
+  all(): unknown[] {
+    return this.sorted.map((s) => {
+      const e = this.events.get(s)!;
+      return typeof e === 'string' ? JSON.parse(e) : e;
+    });
+  }
+
   hash(seq: number): string | undefined {
     const cached = this.hashCache.get(seq) ?? this.shareHashes.get(seq);
     if (cached) return cached;

@@ -84,8 +84,9 @@ export class ShareIO {
     return this.run(`reading ${path}`, () => readFile(path, 'utf8'));
   }
 
-  readBytes(path: string): Promise<Buffer> {
-    return this.run(`reading ${path}`, () => readFile(path));
+  /** Bytes [start, end) of a file, for each pair of `ranges` (start, end, start, end, …). */
+  readRanges(path: string, ranges: readonly number[]): Promise<Buffer[]> {
+    return this.run(`reading ${path}`, () => readRangesOf(path, ranges));
   }
 
   /**
@@ -176,6 +177,23 @@ export async function readChunks(
   } finally {
     await next.catch(() => undefined);
     await guard(`closing ${path}`, () => fh.close()).catch(() => undefined);
+  }
+}
+
+/** Bytes [start, end) of a file, for each pair of `ranges` (start, end, start, end, …); fails if the file is shorter. */
+export async function readRangesOf(path: string, ranges: readonly number[]): Promise<Buffer[]> {
+  const fh = await open(path, 'r');
+  try {
+    const out: Buffer[] = [];
+    for (let i = 0; i < ranges.length; i += 2) {
+      const buf = Buffer.alloc(ranges[i + 1]! - ranges[i]!);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, ranges[i]!);
+      if (bytesRead < buf.length) throw new Error(`${path} is shorter than expected`);
+      out.push(buf);
+    }
+    return out;
+  } finally {
+    await fh.close();
   }
 }
 

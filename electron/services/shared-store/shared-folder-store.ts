@@ -5,7 +5,7 @@ import type { Clock } from '../../../shared/time/clock';
 import { DEFAULT_MAX_DRIFT_MS, encodeHlc } from '../../../shared/time/hlc';
 import type { EventStore, FoldedHistory, StoreWarning } from '../journal/event-store';
 import { NdjsonJournal } from '../journal/ndjson-journal';
-import type { Checkpoint } from './checkpoint-format';
+import { CheckpointAdoption } from './checkpoint-adoption';
 import { SkewGate } from './clock-skew';
 import { Compactor } from './compaction';
 import { EventIndex, type ChainHead } from './event-index';
@@ -22,9 +22,7 @@ import { ShareConnection } from './share-connection';
 import { ShareIO } from './share-io';
 import { ShareLister, type Listing } from './share-listing';
 import { ShareStateFile } from './share-state-file';
-import { listSnapshots, type SnapshotFile } from './snapshot-files';
-import { copyAndVerify } from './snapshot-copy';
-import { SnapshotHistory } from './snapshot-history';
+import { listSnapshots } from './snapshot-files';
 import { readUsableSnapshot } from './snapshot-reader';
 import { StatusFeed } from './status-feed';
 import { StoreMarker } from './store-marker';
@@ -128,11 +126,8 @@ export class SharedFolderStore implements EventStore {
   private loaded = false;
   /** True while `load()` runs: only then may a checkpoint stand in for a snapshot's events. */
   private loading = false;
-  /** The snapshot adopted through its checkpoint at load, whose incidents the service folds on demand. */
-  private history: SnapshotHistory | undefined;
-  /** That snapshot while it is not yet copied to this PC and verified (its incidents are read from the share meanwhile). */
-  private uncopied: { file: SnapshotFile; checkpoint: Checkpoint; bytes: Buffer } | undefined;
-  private copying: Promise<void> | undefined;
+  /** The snapshot taken in through its checkpoint at load, if any (its incidents folded on demand). */
+  private readonly adoption: CheckpointAdoption;
 
   constructor(private readonly opts: SharedFolderStoreOptions) {
     this.me = opts.writerId;
@@ -165,6 +160,14 @@ export class SharedFolderStore implements EventStore {
       (kind) => this.pass(kind),
       () => this.closed,
     );
+    this.adoption = new CheckpointAdoption({
+      io: this.io, index: this.index, tally: this.tally, outlet: this.outlet, lister: this.lister, replica: this.replica,
+      own: this.own, warnings: this.warnings, queue: this.queue,
+      chainWarning: (file, message) => this.chainWarning(file, message),
+      deliver: (events) => this.releaseOrHold(events),
+      emitStatus: () => this.emitStatus(),
+      closed: () => this.closed,
+    });
     this.timers = new SyncTimers({
       pollMs: this.pollMs,
       publishDelayMs: opts.publishDelayMs ?? 25,
@@ -210,10 +213,12 @@ export class SharedFolderStore implements EventStore {
     this.loaded = true;
     this.timers.start();
     this.emitStatus(true);
-    return { events: events as EventEnvelope[], warnings: this.warnings.list(), history: this.history };
+    return { events: events as EventEnvelope[], warnings: this.warnings.list(), history: this.adoption.history };
   }
 
   async append(events: readonly EventEnvelope[]): Promise<void> {
+    // A seq used twice would never be published (the share keeps one event per writer and seq): refuse before anything is written.
+    for (const e of events) if (e.writerId === this.me && this.own.holds(e.seq)) throw new Error(`event ${e.id}: this PC already recorded an event with seq ${e.seq}; nothing was recorded`);
     const jsons = events.map((e) => JSON.stringify(e)); // journaled and published as this same text
     await this.journal.appendJson(jsons);
     let foreign = false;
@@ -244,10 +249,9 @@ export class SharedFolderStore implements EventStore {
       await this.stateFile.save(true).catch(() => undefined);
     }
     await this.compactor.close();
-    await this.copying;
+    await this.adoption.close();
     this.outlet.clear();
     this.statusFeed.clear();
-    this.history?.close();
     await this.journal.close();
     await this.replica.close();
   }
@@ -300,7 +304,7 @@ export class SharedFolderStore implements EventStore {
    */
   async compact(): Promise<string | undefined> {
     await this.queue.request('full');
-    if (this.uncopied) return undefined; // a snapshot is built from the local copy of the last one: not before it is there
+    if (this.adoption.copyPending) return undefined; // a snapshot is built from the local copy of the last one: not before it is there
     const name = await this.queue.enqueue(() => this.compactor.writeSnapshot());
     await this.compactor.checkpointWritten();
     return name;
@@ -340,11 +344,11 @@ export class SharedFolderStore implements EventStore {
       this.connection.ownListed = true;
       await this.publishPending();
       await this.readNew(listing);
-      this.copyCheckpointed(); // again, if an earlier copy could not finish
+      this.adoption.copyInBackground(); // again, if an earlier copy could not finish
       await this.presence.tick(this.connection.writable, this.own.publishedEnd);
       this.outlet.deliver(this.skew.release());
       if (this.skew.heldCount) this.skew.updateWarnings(); // now with the writers' names from presence
-      if (!this.uncopied) await this.compactor.maybeCompact(); // a snapshot is built from the local copy: not before it is there
+      if (!this.adoption.copyPending) await this.compactor.maybeCompact(); // a snapshot is built from the local copy: not before it is there
       this.lastSyncAt = new Date(this.clock.now()).toISOString();
       this.timers.watch();
     } catch (err) {
@@ -370,6 +374,7 @@ export class SharedFolderStore implements EventStore {
       this.warnings.warn('store:changed', this.marker.path, `the shared folder now holds a different store (${check.storeId}; was ${known}); this PC's events are published into it`);
       this.own.forgetCoverage();
       this.lister.forgetProcessed();
+      this.adoption.superseded();
       this.stateFile.forgetPublished();
     }
     this.stateFile.setStoreId(check.storeId);
@@ -399,74 +404,20 @@ export class SharedFolderStore implements EventStore {
         if (this.index.ingest(record, file)) fresh.push(record.value);
       },
       this.mayAdoptCheckpoint()
-        ? (checkpoint, header, file) => {
-            if (checkpoint.header.newestHlc > this.skewLimit()) return false;
-            this.adoptCheckpoint(checkpoint, header.heads, file);
-            return true;
-          }
+        ? async (checkpoint, header, file) => checkpoint.header.newestHlc <= this.skewLimit() && (await this.adoption.adoptLocal(checkpoint, header.heads, file))
         : undefined,
     );
     if (opened) this.releaseOrHold(fresh);
   }
 
-  /**
-   * Copies the snapshot adopted through its checkpoint to this PC and verifies it (checksum, chain
-   * links), in the background: the PC is ready long before 500 MB have crossed the network. Once
-   * it is verified and kept, incidents are read from the local copy; a share that went away
-   * meanwhile means another try on the next pass; a damaged snapshot or a broken chain is a
-   * warning, and its incidents stay read from the share, each record checked as it is read.
-   */
-  private copyCheckpointed(): void {
-    const job = this.uncopied;
-    const local = this.replica.snapshotPath;
-    if (!job || !local || this.copying || this.closed) return;
-    this.copying = (async () => {
-      const outcome = await copyAndVerify(this.io, job.file, job.checkpoint.body.writers, local, () => this.closed);
-      if (outcome.ok) {
-        if (outcome.chain) this.chainWarning(job.file.path, outcome.chain); // as the parsing reader would: shown, the events still used
-        if (!(await this.replica.keepSnapshot(outcome.sink, undefined, job.file.header.heads))) return;
-        await this.replica.keepCheckpoint(job.bytes);
-        this.history?.readFrom(local);
-        this.uncopied = undefined;
-      } else if (outcome.problem === 'unreadable') {
-        this.warnings.warn(`file:snap/${job.file.name}`, job.file.path, `could not copy the snapshot to this PC yet (${outcome.detail}); trying again`);
-      } else if (outcome.problem === 'damaged') {
-        // Its records cannot all be trusted: read the segments it covers after all (the service
-        // adds their events to the incidents; those it has not folded yet are folded then).
-        this.uncopied = undefined;
-        this.warnings.warn(`file:snap/${job.file.name}`, job.file.path, 'snapshot is damaged (checksum mismatch); skipped — events are read from the segments instead');
-        this.index.forgetCheckpoint(job.checkpoint.body.writers);
-        this.lister.forgetProcessed();
-        void this.queue.request('full');
-      }
-    })().finally(() => {
-      this.copying = undefined;
-      this.emitStatus();
-    });
-  }
-
   /** A checkpoint may stand in for a snapshot's events only while loading, and only once. */
   private mayAdoptCheckpoint(): boolean {
-    return this.loading && !this.history;
+    return this.loading && !this.adoption.history;
   }
 
   /** The newest HLC another writer's event may carry without being held back (clock skew). */
   private skewLimit(): string {
     return encodeHlc({ millis: this.clock.now() + this.maxDriftMs, counter: 0 });
-  }
-
-  /**
-   * Takes a snapshot in through its checkpoint (its local copy at `file`): its events are held,
-   * not loaded; events collected so far that it covers are dropped (the service gets their
-   * incidents' folded states instead); the events of streams it has no folded state for are read now.
-   */
-  private adoptCheckpoint(checkpoint: Checkpoint, heads: Record<string, SnapshotHead>, file: string): void {
-    const history = new SnapshotHistory(file, checkpoint.body.streams, (message) => this.warnings.warn(`local:history:${message}`, file, message));
-    this.index.adoptCheckpoint(checkpoint.body.writers, file);
-    this.tally.adoptSnapshotHeads(heads);
-    this.outlet.dropCollected((e) => this.index.heldThrough(e.writerId, e.seq));
-    this.history = history;
-    this.releaseOrHold(history.unfolded(checkpoint.body.streams));
   }
 
   private async publishPending(): Promise<void> {
@@ -515,12 +466,8 @@ export class SharedFolderStore implements EventStore {
     });
     if (!read) return false;
     const { heads } = read.file.header;
-    if (read.checkpoint) {
-      this.adoptCheckpoint(read.checkpoint, heads, read.file.path);
-      this.uncopied = { file: read.file, checkpoint: read.checkpoint, bytes: read.checkpointBytes };
-      this.copyCheckpointed();
-      return true;
-    }
+    if (read.checkpoint) return this.adoption.adoptFromShare(read.file, read.checkpoint, read.checkpointBytes);
+    this.adoption.superseded();
     const fresh = this.index.adoptSnapshotBody(read.body, read.file.path);
     this.tally.adoptSnapshotHeads(heads);
     this.releaseOrHold(fresh);

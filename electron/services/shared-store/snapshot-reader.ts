@@ -91,10 +91,12 @@ async function readViaCheckpoint(io: ShareIO, c: SnapshotFile, maxHlc: string, w
   const path = join(dirname(c.path), checkpointName(c.name));
   let checkpointBytes: Buffer;
   try {
-    checkpointBytes = await io.readBytes(path);
+    const pieces: Buffer[] = [];
+    await io.readChunks(path, (piece) => void pieces.push(piece)); // a deadline per piece: tens of MB over a slow link
+    checkpointBytes = Buffer.concat(pieces);
   } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
+    if (!isNotFound(err)) warnings.warnOnce(`file:cp/${c.name}`, path, `checkpoint not used (unreadable: ${String(err)}); the snapshot is read instead`);
+    return undefined;
   }
   const decoded = decodeCheckpoint(checkpointBytes, c.header.bodySha256);
   if (!decoded.ok) {

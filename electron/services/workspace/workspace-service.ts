@@ -87,7 +87,7 @@ export class WorkspaceService {
     if (history) service.adoptHistory(history);
     service.ingest(events);
     store.onRemoteEvents?.((remote) => service.absorb(remote));
-    if (events.length === 0 && options.seed) await service.importEvents(options.seed(service.opts.clock.now()));
+    if (events.length === 0 && !history && options.seed) await service.importEvents(options.seed(service.opts.clock.now()));
     return service;
   }
 
@@ -121,6 +121,7 @@ export class WorkspaceService {
   /** Takes in the incidents a store holds folded, without their events (see `dormant`). */
   private adoptHistory(history: FoldedHistory): void {
     this.history = history;
+    this.seq = Math.max(this.seq, history.lastSeqOf(this.writerId)); // own events it holds are not among those loaded
     let newest = '';
     for (const s of history.summaries) {
       this.dormant.set(s.id, s);
@@ -129,7 +130,11 @@ export class WorkspaceService {
     if (newest) this.observeHlc(decodeHlc(newest));
   }
 
-  /** An incident's folded state; a dormant one is folded from its stored events now, and kept. */
+  /**
+   * An incident's folded state; a dormant one is folded from its stored events now, and kept. If
+   * the store can no longer read them, it is no longer dormant either: the store delivers its
+   * events instead, and it is folded from those as they arrive.
+   */
   private folded(id: string): IncidentState | undefined {
     const state = this.incidents.get(id);
     if (state || !this.dormant.has(id)) return state;
@@ -139,10 +144,12 @@ export class WorkspaceService {
     return after;
   }
 
-  /** A dormant incident folded from its stored events. */
+  /** A dormant incident folded from its stored events (undefined if they cannot be read). */
   private foldStored(id: string): IncidentState | undefined {
+    const stored = this.history!.eventsOf(id);
+    if (!stored) return undefined;
     const events: EventEnvelope[] = [];
-    for (const r of this.history!.eventsOf(id)) {
+    for (const r of stored) {
       const event = this.parsed(r);
       if (event) events.push(event);
     }

@@ -41,7 +41,9 @@ export function trendsHandlers(ws: WorkspaceService, makeCache = (policies: OrgP
       const policies = ws.org.policies;
       const cache = cacheFor(policies);
       await extractMissing(ws, cache, now, sliceMs);
-      const facts = cache.factsOf(ws.incidentSummaries(), now, (s) => ws.peek(s.id)!);
+      // Those whose stored events could not be read are left out (the store delivers them again, and they count next time).
+      const known = ws.incidentSummaries().filter((s) => cache.holds(s.id, s.version) || ws.isFolded(s.id));
+      const facts = cache.factsOf(known, now, (s) => ws.peek(s.id)!);
       try {
         return computeTrends(facts, query, { now, slaTargets: policyTargets(policies.sla) });
       } catch (err) {
