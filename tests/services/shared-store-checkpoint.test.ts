@@ -175,26 +175,32 @@ describe('shared folder: folded-state checkpoints', () => {
     expect((await stateHash(c.service)).hash).toBe((await stateHash(a.service)).hash);
   });
 
-  it('a PC whose own events a checkpoint holds goes on with its next seq: its new events reach the others and survive restarts', async () => {
-    let a = await workspace('pc-a');
+  /** PC a records an incident with `notes` and goes away; b works on (one segment a note) while a is away. */
+  async function awayWhileOthersWork(notes: string[]) {
+    const a = await workspace('pc-a');
     const b = await workspace('pc-b');
     const own = await call(a, 'incidents.create', { title: 'Lift stuck, floor 3', impact: 2, urgency: 2 });
-    for (let i = 0; i < 5; i++) await command(a, own.id, { type: 'addEntry', kind: 'note', text: `a note ${i}` });
+    for (const text of notes) await command(a, own.id, { type: 'addEntry', kind: 'note', text });
     await a.store.flush();
     await close(a);
-    await waitFor('b sees a’s incident', async () => (await call(b, 'incidents.get', { id: own.id }).catch(() => undefined))?.timeline.length === 6);
+    await waitFor('b sees a’s incident', async () => (await call(b, 'incidents.get', { id: own.id }).catch(() => undefined))?.timeline.length === notes.length + 1);
     const theirs = await call(b, 'incidents.create', { title: 'Fire alarm, block C', impact: 2, urgency: 2 });
     for (let i = 0; i < 6; i++) {
       await command(b, theirs.id, { type: 'addEntry', kind: 'note', text: `b note ${i}` });
       await b.store.flush();
     }
+    return { b, own, theirs };
+  }
+
+  it('a PC whose own events a checkpoint holds goes on with its next seq: its new events reach the others and survive restarts', async () => {
+    const { b, own, theirs } = await awayWhileOthersWork(['a note 0', 'a note 1', 'a note 2', 'a note 3', 'a note 4']);
     expect(await b.store.compact()).toBeDefined();
     for (let i = 0; i < 4; i++) {
       await command(b, theirs.id, { type: 'addEntry', kind: 'note', text: `b later ${i}` });
       await b.store.flush();
     }
     // a comes back: far enough behind to open through the checkpoint, which holds a's own six events.
-    a = await workspace('pc-a');
+    let a = await workspace('pc-a');
     expect(a.service.isFolded(own.id)).toBe(false);
     const after = await command(a, own.id, { type: 'addEntry', kind: 'note', text: 'after the restart' });
     expect(after.timeline.at(-1)!.seq).toBe(7);
@@ -208,21 +214,10 @@ describe('shared folder: folded-state checkpoints', () => {
   });
 
   it('a damaged record of this PC’s own in the snapshot: its events are delivered again and read from the segments', async () => {
-    let a = await workspace('pc-a');
-    const b = await workspace('pc-b');
-    const own = await call(a, 'incidents.create', { title: 'Water leak, server room', impact: 2, urgency: 2 });
-    await command(a, own.id, { type: 'addEntry', kind: 'note', text: 'Facilities on the way' });
-    await a.store.flush();
-    await close(a);
-    await waitFor('b sees the note', async () => (await call(b, 'incidents.get', { id: own.id }).catch(() => undefined))?.timeline.length === 2);
-    const theirs = await call(b, 'incidents.create', { title: 'Badge readers offline', impact: 3, urgency: 3 });
-    for (let i = 0; i < 6; i++) {
-      await command(b, theirs.id, { type: 'addEntry', kind: 'note', text: `b note ${i}` });
-      await b.store.flush();
-    }
+    const { b, own } = await awayWhileOthersWork(['Facilities on the way']);
     const path = join(share, 'snapshots', (await b.store.compact())!);
     await writeFile(path, (await readFile(path, 'utf8')).replace('Facilities on the way', 'Facilities on the wax'));
-    a = await workspace('pc-a');
+    const a = await workspace('pc-a');
     await waitFor('the damage found', () => (a.service.storeStatus()?.warnings ?? []).some((w) => /damaged/.test(w.message)));
     await waitFor('a converges with b', async () => (await stateHash(a.service)).hash === (await stateHash(b.service)).hash);
     expect((await call(a, 'incidents.get', { id: own.id })).entries.map((e) => e.text)).toEqual(['Facilities on the way']);

@@ -1,6 +1,6 @@
 import type { CheckpointWriter } from './checkpoint-format';
+import { BodyLines } from './lines';
 
-const NL = 0x0a;
 const SP = 0x20;
 
 /**
@@ -11,12 +11,9 @@ const SP = 0x20;
  * with the body checksum this is what the parsing reader verifies of a snapshot's chains.
  */
 export class ChainScan {
-  private inHeader = true;
-  private pos = 0;
-  private carry: Buffer | undefined;
-  private carryStart = 0;
+  private readonly split = new BodyLines((buf, start, end, at) => this.line(buf, start, end, at));
   private w = -1;
-  private lines = 0;
+  private count = 0;
   private readonly lastHash = Buffer.alloc(64);
   private problem: string | undefined;
 
@@ -24,44 +21,12 @@ export class ChainScan {
 
   /** Scans the next piece of the file; returns where the body starts in it (after the header line). */
   push(chunk: Buffer): number {
-    const base = this.pos;
-    this.pos += chunk.length;
-    let from = 0;
-    if (this.inHeader) {
-      const nl = chunk.indexOf(NL);
-      if (nl < 0) return chunk.length;
-      this.inHeader = false;
-      from = nl + 1;
-    }
-    const bodyFrom = from;
-    if (this.carry) {
-      const nl = chunk.indexOf(NL, from);
-      if (nl < 0) {
-        this.carry = Buffer.concat([this.carry, chunk.subarray(from)]);
-        return bodyFrom;
-      }
-      const line = Buffer.concat([this.carry, chunk.subarray(from, nl)]);
-      this.carry = undefined;
-      this.line(line, 0, line.length, this.carryStart);
-      from = nl + 1;
-    }
-    while (from < chunk.length && !this.problem) {
-      const nl = chunk.indexOf(NL, from);
-      if (nl < 0) {
-        this.carry = Buffer.from(chunk.subarray(from));
-        this.carryStart = base + from;
-        return bodyFrom;
-      }
-      if (nl > from) this.line(chunk, from, nl, base + from);
-      from = nl + 1;
-    }
-    return bodyFrom;
+    return this.split.push(chunk);
   }
 
   /** Undefined if the file matched; else what did not. */
   end(): string | undefined {
-    if (this.carry?.length) this.line(this.carry, 0, this.carry.length, this.carryStart);
-    this.carry = undefined;
+    this.split.end();
     this.closeWriter();
     if (!this.problem && this.w < this.writers.length - 1) this.problem = `writer ${this.writers[this.w + 1]!.writerId}'s records are missing`;
     return this.problem;
@@ -74,19 +39,19 @@ export class ChainScan {
       this.closeWriter();
       r = this.writers[++this.w];
       if (!r || at !== r.start) return void (this.problem = `a line at byte ${at} is outside every writer's records`);
-      this.lines = 0;
+      this.count = 0;
       this.lastHash.write(r.prev, 'latin1');
     }
     if (end - start < 132 || buf[start + 64] !== SP || buf[start + 129] !== SP) return void (this.problem = `line at byte ${at} is not a record`);
-    if (buf.compare(this.lastHash, 0, 64, start + 65, start + 129) !== 0) return void (this.problem = `writer ${r.writerId} seq ${r.first + this.lines}: previous-event hash does not match`);
+    if (buf.compare(this.lastHash, 0, 64, start + 65, start + 129) !== 0) return void (this.problem = `writer ${r.writerId} seq ${r.first + this.count}: previous-event hash does not match`);
     buf.copy(this.lastHash, 0, start, start + 64);
-    this.lines++;
+    this.count++;
   }
 
   private closeWriter(): void {
     const r = this.writers[this.w];
     if (!r || this.problem) return;
-    if (this.lines !== r.last - r.first + 1) this.problem = `writer ${r.writerId}: ${this.lines} records where the checkpoint says ${r.last - r.first + 1}`;
+    if (this.count !== r.last - r.first + 1) this.problem = `writer ${r.writerId}: ${this.count} records where the checkpoint says ${r.last - r.first + 1}`;
     else if (this.lastHash.toString('latin1') !== r.hash) this.problem = `writer ${r.writerId} seq ${r.last}: hash does not match the checkpoint`;
   }
 }

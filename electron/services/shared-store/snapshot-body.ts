@@ -1,4 +1,5 @@
 import { hasEventKey, type KeyedEvent } from './format';
+import { BodyLines } from './lines';
 
 /** Consecutive records of one writer in a snapshot, each linked to the one before. */
 export interface SnapshotRun {
@@ -23,7 +24,6 @@ export interface SnapshotBody {
   hashesOf: Map<number, string>;
 }
 
-const NL = 0x0a;
 const SP = 0x20;
 
 /**
@@ -34,8 +34,7 @@ const SP = 0x20;
  * caller does that (SnapshotSink) before it uses anything.
  */
 export class SnapshotBodyReader {
-  private inHeader = true;
-  private carry: Buffer | undefined;
+  private readonly lines = new BodyLines((buf, start, end) => this.line(buf, start, end));
   private readonly lastHash = Buffer.alloc(64);
   private run: SnapshotRun | undefined;
   private readonly body: SnapshotBody;
@@ -48,40 +47,11 @@ export class SnapshotBodyReader {
 
   /** Parses the next piece of the file; returns where the body starts in it (after the header line). */
   push(chunk: Buffer): number {
-    let from = 0;
-    if (this.inHeader) {
-      const nl = chunk.indexOf(NL);
-      if (nl < 0) return chunk.length; // still inside the header line (known already from the listing)
-      this.inHeader = false;
-      from = nl + 1;
-    }
-    const bodyFrom = from;
-    if (this.carry) {
-      const nl = chunk.indexOf(NL, from);
-      if (nl < 0) {
-        this.carry = Buffer.concat([this.carry, chunk.subarray(from)]);
-        return bodyFrom;
-      }
-      const line = Buffer.concat([this.carry, chunk.subarray(from, nl)]);
-      this.carry = undefined;
-      this.line(line, 0, line.length);
-      from = nl + 1;
-    }
-    while (from < chunk.length) {
-      const nl = chunk.indexOf(NL, from);
-      if (nl < 0) {
-        this.carry = Buffer.from(chunk.subarray(from)); // a copy: the chunk itself is not kept
-        return bodyFrom;
-      }
-      if (nl > from) this.line(chunk, from, nl);
-      from = nl + 1;
-    }
-    return bodyFrom;
+    return this.lines.push(chunk);
   }
 
   end(): SnapshotBody {
-    if (this.carry?.length) this.line(this.carry, 0, this.carry.length); // a complete last line without its newline
-    this.carry = undefined;
+    this.lines.end();
     this.closeRun();
     return this.body;
   }
