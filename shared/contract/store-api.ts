@@ -35,6 +35,11 @@ export const SharedStoreStatusSchema = z.object({
   heldBack: z.number().int().nonnegative(),
   /** Last time the share was read completely. */
   lastSyncAt: z.string().nullable(),
+  /**
+   * False while incidents not opened here yet are read from the shared folder: the snapshot this
+   * PC opened through its checkpoint is not copied to it (yet) — they are not available offline.
+   */
+  historyLocal: z.boolean(),
   writers: z.array(WriterPresenceSchema),
   warnings: z.array(StoreWarningSchema),
 });

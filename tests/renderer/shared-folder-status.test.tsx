@@ -34,6 +34,7 @@ const connected: StoreStatus = {
   pending: 0,
   heldBack: 0,
   lastSyncAt: '2026-03-02T14:02:10.000Z',
+  historyLocal: true,
   configuredDir: '/mnt/share/watchfloor',
   activeDir: '/mnt/share/watchfloor',
   writers: [writer('Desk 1', '2026-03-02T14:02:25.000Z', true, true), writer('Desk 2', '2026-03-02T14:02:20.000Z', true), writer('Desk 3', '2026-03-02T14:02:01.000Z', true), writer('Desk 4', '2026-03-01T09:00:00.000Z', false)],
@@ -149,6 +150,9 @@ describe('settings view', () => {
       'Desk 4desk 4-pc1d 5h ago (09:00:00Z)0.1.0away',
     ]);
     expect(within(section).getByText('Held back (clock too far ahead)').nextElementSibling?.textContent).toBe('2');
+    expect(within(section).getByTestId('settings-history').textContent).toBe('complete — works without the shared folder');
+    act(() => useStoreStatus.setState({ status: { ...warned, historyLocal: false } }));
+    expect(within(section).getByTestId('settings-history').textContent).toBe('not all of it yet — incidents not opened here yet need the shared folder');
     expect(within(screen.getByRole('list', { name: 'Warnings' })).getByRole('listitem').textContent).toBe('/mnt/share/watchfloor/writers/w9/seg-x.ndjsongarbage; skipped');
 
     const field = screen.getByLabelText('Shared folder path');

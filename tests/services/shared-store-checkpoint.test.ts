@@ -98,6 +98,7 @@ describe('shared folder: folded-state checkpoints', () => {
     // In the background the PC copied the snapshot and verified it; restarted, it starts from its
     // local copies (the share could be gone): again nothing folded before it is needed.
     await waitFor('the verified local copy', () => existsSync(localCheckpoint(c)));
+    expect(c.service.storeStatus()?.historyLocal).toBe(true);
     await close(c);
     const again = await workspace('pc-c');
     expect(again.service.isFolded(ids.resolved)).toBe(false);

@@ -48,12 +48,19 @@ export class CheckpointAdoption {
   private uncopied: { file: SnapshotFile; checkpoint: Checkpoint; bytes: Buffer } | undefined;
   private copying: Promise<void> | undefined;
   private copyFailedAt = -Infinity;
+  /** The history reads the share's file (no verified local copy of it yet). */
+  private readingShare = false;
 
   constructor(private readonly s: AdoptionSources) {}
 
   /** True while the adopted snapshot is not on this PC yet (no compaction: it builds on the local copy). */
   get copyPending(): boolean {
     return this.uncopied !== undefined;
+  }
+
+  /** False while incidents not folded yet are read from the share's file (not available offline). */
+  get historyLocal(): boolean {
+    return !this.readingShare;
   }
 
   /**
@@ -75,6 +82,7 @@ export class CheckpointAdoption {
       return false;
     }
     this.uncopied = { file, checkpoint, bytes };
+    this.readingShare = true;
     this.copyInBackground();
     return true;
   }
@@ -133,6 +141,7 @@ export class CheckpointAdoption {
           if (!(await replica.keepSnapshot(outcome.sink, undefined, job.file.header.heads))) return; // stays read from the share (warned)
           await replica.keepCheckpoint(job.bytes);
           this.history?.readFrom(local);
+          this.readingShare = false;
         });
       } else if (outcome.problem === 'damaged') {
         this.recover('the snapshot is damaged (checksum mismatch)', job.file.path);

@@ -267,6 +267,7 @@ export class SharedFolderStore implements EventStore {
       pending: this.pendingCount(),
       heldBack: this.skew.heldCount,
       lastSyncAt: this.lastSyncAt,
+      historyLocal: this.adoption.historyLocal,
       writers: this.presence.writers(),
       warnings: this.warnings.list(),
     };

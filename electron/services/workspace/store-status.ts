@@ -10,7 +10,7 @@ export function storeStatusOf(ws: WorkspaceService, now = Date.now()): StoreStat
   const configuredDir = ws.savedSharedDir;
   const s = ws.storeStatus();
   if (!s || s.state === 'disabled') {
-    return { state: 'disabled', detail: 'no shared folder configured', storeId: null, pending: 0, heldBack: 0, lastSyncAt: null, warnings: s?.warnings ?? [], writers: [], configuredDir, activeDir: null };
+    return { state: 'disabled', detail: 'no shared folder configured', storeId: null, pending: 0, heldBack: 0, lastSyncAt: null, historyLocal: true, warnings: s?.warnings ?? [], writers: [], configuredDir, activeDir: null };
   }
   const { sharedDir, writers, ...rest } = s;
   const reading = s.state === 'connected' || s.state === 'read-only';

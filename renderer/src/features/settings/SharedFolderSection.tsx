@@ -62,6 +62,10 @@ export function SharedFolderSection() {
             <dd data-testid="settings-pending">{status.pending}</dd>
             <dt>Held back (clock too far ahead)</dt>
             <dd>{status.heldBack}</dd>
+            <dt>History on this PC</dt>
+            <dd data-testid="settings-history">
+              {status.historyLocal ? 'complete — works without the shared folder' : 'not all of it yet — incidents not opened here yet need the shared folder'}
+            </dd>
             {status.storeId && (
               <>
                 <dt>Store id</dt>
