@@ -233,4 +233,12 @@ describe('shared folder: folded-state checkpoints', () => {
     expect(c.service.storeStatus()?.warnings.map((w) => w.message).join('\n')).toMatch(/checkpoint not used \(the snapshot is shorter than its checkpoint says\)/);
     await waitFor('c converges with a', async () => (await stateHash(c.service)).hash === (await stateHash(a.service)).hash);
   });
+
+  it('a first read that outlasts the start’s wait does not stand in a checkpoint: the events arrive as events', async () => {
+    const { a } = await history();
+    // load() hands over before its first read of the share is done; that read ends after it.
+    const late = await openSharedWorkspace(join(dir.path, 'pc-late'), share, { snapshotReadThreshold: 2, loadWaitMs: 1 });
+    open.push(late);
+    await waitFor('the late PC converges with a', async () => (await stateHash(late.service)).hash === (await stateHash(a.service)).hash);
+  });
 });

@@ -38,10 +38,11 @@ export interface StartSlaOptions {
 
 const runtimes = new WeakMap<WorkspaceService, Promise<SlaRuntime>>();
 
-/** `notBefore`: when this machine started watching SLAs (incidents done before then cannot have anything due: sla-scheduler.ts). */
-function schedulerView(ws: WorkspaceService, notBefore: number): SchedulerWorkspace {
+function schedulerView(ws: WorkspaceService): SchedulerWorkspace {
   return {
-    watchedIncidents: () => ws.incidentsWhere((s) => isActive(s.status) || ws.isFolded(s.id) || Date.parse(s.updatedAt) >= notBefore),
+    // A closed incident that a checkpoint holds, unfolded, was recorded by PCs whose schedulers
+    // looked at it while it ran: it is trusted, not folded to be looked at again.
+    watchedIncidents: () => ws.incidentsWhere((s) => isActive(s.status) || ws.isFolded(s.id)),
     incident: (id: string): IncidentState | undefined => {
       try {
         return ws.require(id);
@@ -60,7 +61,7 @@ async function create(ws: WorkspaceService, opts: StartSlaOptions): Promise<SlaR
   const store = await LocalSlaStore.open(ws.dataDir, ws.now());
   const centre = new NotificationCentre(ws, store, { changeDelayMs: opts.changeDelayMs });
   centre.start();
-  const scheduler = opts.scheduler === false ? undefined : new SlaScheduler(schedulerView(ws, store.since), { policies, notBefore: store.since, timers: opts.timers, maxSleepMs: opts.maxSleepMs, changeDelayMs: opts.changeDelayMs, onError: opts.onError });
+  const scheduler = opts.scheduler === false ? undefined : new SlaScheduler(schedulerView(ws), { policies, notBefore: store.since, timers: opts.timers, maxSleepMs: opts.maxSleepMs, changeDelayMs: opts.changeDelayMs, onError: opts.onError });
   const runtime: SlaRuntime = {
     get policies() {
       return policies();

@@ -24,8 +24,8 @@ import { DEFAULT_ORG_POLICIES, type OrgPolicies } from '../../../shared/sla/snap
 /** What the scheduler needs from the workspace (WorkspaceService satisfies it). */
 export interface SchedulerWorkspace {
   /**
-   * The incidents whose clocks may need a look: the active ones, those changed since `notBefore`,
-   * and every one already folded (one a checkpoint holds, done before then, cannot have anything due).
+   * The incidents whose clocks may need a look: the active ones, and every one already folded (a
+   * closed incident a checkpoint holds was looked at by the PCs that recorded it).
    */
   watchedIncidents(): IncidentState[];
   /** One incident's current state, if known. */

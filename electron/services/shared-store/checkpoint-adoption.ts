@@ -29,6 +29,8 @@ export interface AdoptionSources {
   deliver: (events: KeyedEvent[]) => void;
   emitStatus: () => void;
   closed: () => boolean;
+  /** Whether a checkpoint may still stand in for a snapshot's events: only while `load()` collects, and once. */
+  mayAdopt: () => boolean;
 }
 
 /** How long after a failed copy of the snapshot (share unreachable) the next one is tried. */
@@ -50,12 +52,17 @@ export class CheckpointAdoption {
   private copyFailedAt = -Infinity;
   /** The history reads the share's file (no verified local copy of it yet). */
   private readingShare = false;
+  /** A newer snapshot was parsed and kept locally since. */
+  private wasSuperseded = false;
 
   constructor(private readonly s: AdoptionSources) {}
 
-  /** True while the adopted snapshot is not on this PC yet (no compaction: it builds on the local copy). */
-  get copyPending(): boolean {
-    return this.uncopied !== undefined;
+  /**
+   * True while the adopted snapshot's events are on this PC neither as its copy nor as a newer
+   * snapshot: a compaction (built from the local copy) would leave them out.
+   */
+  get blocksCompaction(): boolean {
+    return this.adopted !== undefined && this.readingShare && !this.wasSuperseded;
   }
 
   /** False while incidents not folded yet are read from the share's file (not available offline). */
@@ -75,6 +82,7 @@ export class CheckpointAdoption {
       const unfolded = await SnapshotHistory.unfolded(checkpoint, (ranges) => io.readRanges(file.path, ranges), (m) => {
         throw new Error(m);
       });
+      if (!this.s.mayAdopt()) return false; // load() stopped waiting meanwhile: too late to stand in for events (the caller parses)
       this.adopt(checkpoint, file.header.heads, file.path, unfolded);
     } catch (err) {
       if (isNotFound(err)) return false;
@@ -94,6 +102,7 @@ export class CheckpointAdoption {
       const unfolded = await SnapshotHistory.unfolded(checkpoint, (ranges) => readRangesOf(path, ranges), (m) => {
         throw new Error(m);
       });
+      if (!this.s.mayAdopt()) return false;
       this.adopt(checkpoint, heads, path, unfolded);
       return true;
     } catch {
@@ -160,6 +169,7 @@ export class CheckpointAdoption {
   /** A newer snapshot was read and kept: the adopted one is no longer copied (its history reads on from the share's file). */
   superseded(): void {
     this.uncopied = undefined;
+    this.wasSuperseded = true;
   }
 
   /**

@@ -84,9 +84,9 @@ export class ShareIO {
     return this.run(`reading ${path}`, () => readFile(path, 'utf8'));
   }
 
-  /** Bytes [start, end) of a file, for each pair of `ranges` (start, end, start, end, …). */
+  /** Bytes [start, end) of a file, for each pair of `ranges` (start, end, start, end, …); a deadline per range. */
   readRanges(path: string, ranges: readonly number[]): Promise<Buffer[]> {
-    return this.run(`reading ${path}`, () => readRangesOf(path, ranges));
+    return readRangesOf(path, ranges, (label, op) => this.run(label, op));
   }
 
   /**
@@ -180,20 +180,30 @@ export async function readChunks(
   }
 }
 
-/** Bytes [start, end) of a file, for each pair of `ranges` (start, end, start, end, …); fails if the file is shorter. */
-export async function readRangesOf(path: string, ranges: readonly number[]): Promise<Buffer[]> {
-  const fh = await open(path, 'r');
+/**
+ * Bytes [start, end) of a file, for each pair of `ranges` (start, end, start, end, …); fails if
+ * the file is shorter. `guard` wraps each file operation (ShareIO adds its deadline).
+ */
+export async function readRangesOf(
+  path: string,
+  ranges: readonly number[],
+  guard: <T>(label: string, op: () => Promise<T>) => Promise<T> = (_label, op) => op(),
+): Promise<Buffer[]> {
+  const fh = await guard(`opening ${path}`, () => open(path, 'r'));
   try {
     const out: Buffer[] = [];
     for (let i = 0; i < ranges.length; i += 2) {
       const buf = Buffer.alloc(ranges[i + 1]! - ranges[i]!);
-      const { bytesRead } = await fh.read(buf, 0, buf.length, ranges[i]!);
-      if (bytesRead < buf.length) throw new Error(`${path} is shorter than expected`);
+      for (let got = 0; got < buf.length; ) {
+        const { bytesRead } = await guard(`reading ${path}`, () => fh.read(buf, got, buf.length - got, ranges[i]! + got));
+        if (bytesRead === 0) throw new Error(`${path} is shorter than expected`);
+        got += bytesRead;
+      }
       out.push(buf);
     }
     return out;
   } finally {
-    await fh.close();
+    await guard(`closing ${path}`, () => fh.close()).catch(() => undefined);
   }
 }
 

@@ -167,6 +167,7 @@ export class SharedFolderStore implements EventStore {
       deliver: (events) => this.releaseOrHold(events),
       emitStatus: () => this.emitStatus(),
       closed: () => this.closed,
+      mayAdopt: () => this.mayAdoptCheckpoint(),
     });
     this.timers = new SyncTimers({
       pollMs: this.pollMs,
@@ -305,7 +306,7 @@ export class SharedFolderStore implements EventStore {
    */
   async compact(): Promise<string | undefined> {
     await this.queue.request('full');
-    if (this.adoption.copyPending) return undefined; // a snapshot is built from the local copy of the last one: not before it is there
+    if (this.adoption.blocksCompaction) return undefined; // a snapshot is built from the local copy of the last one: not before it is there
     const name = await this.queue.enqueue(() => this.compactor.writeSnapshot());
     await this.compactor.checkpointWritten();
     return name;
@@ -349,7 +350,7 @@ export class SharedFolderStore implements EventStore {
       await this.presence.tick(this.connection.writable, this.own.publishedEnd);
       this.outlet.deliver(this.skew.release());
       if (this.skew.heldCount) this.skew.updateWarnings(); // now with the writers' names from presence
-      if (!this.adoption.copyPending) await this.compactor.maybeCompact(); // a snapshot is built from the local copy: not before it is there
+      if (!this.adoption.blocksCompaction) await this.compactor.maybeCompact(); // a snapshot is built from the local copy: not before it is there
       this.lastSyncAt = new Date(this.clock.now()).toISOString();
       this.timers.watch();
     } catch (err) {
