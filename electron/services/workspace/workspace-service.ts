@@ -132,15 +132,16 @@ export class WorkspaceService {
 
   /**
    * An incident's folded state; a dormant one is folded from its stored events now, and kept. If
-   * the store can no longer read them, it is no longer dormant either: the store delivers its
-   * events instead, and it is folded from those as they arrive.
+   * the store can no longer read them, it stays dormant (its id taken, its summary listed) until
+   * the store has delivered its events instead and they are folded (`ingest`).
    */
   private folded(id: string): IncidentState | undefined {
     const state = this.incidents.get(id);
     if (state || !this.dormant.has(id)) return state;
     const after = this.foldStored(id);
+    if (!after) return undefined;
     this.dormant.delete(id);
-    if (after) this.incidents.set(id, after);
+    this.incidents.set(id, after);
     return after;
   }
 
@@ -206,6 +207,7 @@ export class WorkspaceService {
       const after = foldManyInto(this.folded(stream), events, pending);
       if (after) {
         this.incidents.set(stream, after);
+        this.dormant.delete(stream); // folded from delivered events, its stored ones unreadable
         this.orphans.delete(stream);
         changed.push(after);
       } else {
