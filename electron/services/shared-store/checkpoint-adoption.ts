@@ -24,7 +24,6 @@ export interface AdoptionSources {
   own: OwnEvents;
   warnings: StoreWarnings;
   queue: PassQueue;
-  chainWarning: (file: string, message: string) => void;
   /** Hands events read from the share on (through the clock-skew gate). */
   deliver: (events: KeyedEvent[]) => void;
   emitStatus: () => void;

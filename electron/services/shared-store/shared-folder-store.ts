@@ -163,7 +163,6 @@ export class SharedFolderStore implements EventStore {
     this.adoption = new CheckpointAdoption({
       io: this.io, index: this.index, tally: this.tally, outlet: this.outlet, lister: this.lister, replica: this.replica,
       own: this.own, warnings: this.warnings, queue: this.queue,
-      chainWarning: (file, message) => this.chainWarning(file, message),
       deliver: (events) => this.releaseOrHold(events),
       emitStatus: () => this.emitStatus(),
       closed: () => this.closed,
