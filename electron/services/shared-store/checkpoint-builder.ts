@@ -5,6 +5,7 @@ import { foldIncident } from '../../../shared/domain/reducer';
 import { ORG_STREAM } from '../../../shared/org/events';
 import type { CheckpointBody, CheckpointWriter } from './checkpoint-format';
 import { decodeRecordAt, ZERO_HASH } from './format';
+import { TimeSlices } from '../time-slices';
 import { forEachLine } from './lines';
 
 export interface CheckpointContent {
@@ -29,7 +30,11 @@ export interface BuildOptions {
  * per writer from its first event, every line an event): readers then parse the snapshot instead.
  */
 export async function buildCheckpoint(body: Buffer, bodyStart: number, opts: BuildOptions = {}): Promise<CheckpointContent | undefined> {
-  const slice = new Slicer(opts.sliceMs ?? 10);
+  const slices = new TimeSlices(opts.sliceMs ?? 10);
+  const stop = async () => {
+    await slices.pause();
+    return opts.cancelled?.() ?? false;
+  };
   const writers: CheckpointWriter[] = [];
   const seenWriters = new Set<string>();
   const ranges = new Map<string, number[]>();
@@ -40,7 +45,7 @@ export async function buildCheckpoint(body: Buffer, bodyStart: number, opts: Bui
     to = body.indexOf(0x0a, from);
     if (to < 0) to = body.length;
     if (to === from) continue;
-    if (await slice.pause(opts)) return undefined;
+    if (await stop()) return undefined;
     const r = decodeRecordAt(body, from, to);
     const [start, end] = [bodyStart + from, bodyStart + to];
     if (!r.ok || typeof r.record.value.stream !== 'string') {
@@ -77,7 +82,7 @@ export async function buildCheckpoint(body: Buffer, bodyStart: number, opts: Bui
   if (!valid) return undefined;
   const streams: CheckpointBody['streams'] = [];
   for (const [stream, at] of ranges) {
-    if (await slice.pause(opts)) return undefined;
+    if (await stop()) return undefined;
     const incident = stream !== ALERT_STREAM && stream !== ORG_STREAM ? foldIncident(eventsIn(body, at, bodyStart)) : undefined;
     streams.push({ stream, ranges: at, summary: incident ? summarize(incident) : null });
   }
@@ -96,19 +101,4 @@ function eventsIn(body: Buffer, ranges: readonly number[], bodyStart: number): E
     }, ranges[i + 1]! - bodyStart);
   }
   return out;
-}
-
-/** Splits long work into slices of about `ms`, with a turn of the event loop between them. */
-class Slicer {
-  private started = performance.now();
-
-  constructor(private readonly ms: number) {}
-
-  /** Resolves true if the work should stop. */
-  async pause(opts: BuildOptions): Promise<boolean> {
-    if (performance.now() - this.started < this.ms) return false;
-    await new Promise((r) => setImmediate(r));
-    this.started = performance.now();
-    return opts.cancelled?.() ?? false;
-  }
 }

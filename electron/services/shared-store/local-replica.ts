@@ -1,10 +1,10 @@
-import { open as openFile, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { decodeRecordAt, decodeRecordLine, isValidWriterId, sha256Hex, type ParsedRecord, type SnapshotHead, type SnapshotHeader } from './format';
 import { decodeCheckpoint, type Checkpoint } from './checkpoint-format';
 import { CrcLog, readCrcLines, scanCrcLines } from './local-files';
 import { forEachLine } from './lines';
-import { isNotFound, readChunks } from './share-io';
+import { isNotFound, readChunks, readFirstLineOf, writeFileAtomic } from './share-io';
 import { SnapshotBodyReader, type SnapshotBody } from './snapshot-body';
 import type { SnapshotSink } from './snapshot-sink';
 import type { StoreWarnings } from './store-warnings';
@@ -84,7 +84,7 @@ export class LocalReplica {
       if (isNotFound(err)) return false;
       throw err;
     }
-    const header = await readHeaderLine(snapshotPath);
+    const header = JSON.parse(await readFirstLineOf(snapshotPath)) as SnapshotHeader;
     const decoded = decodeCheckpoint(bytes, header.bodySha256);
     if (!decoded.ok) return false; // e.g. folded by the version before an update: the snapshot is parsed instead
     return onCheckpoint(decoded.checkpoint, header, snapshotPath);
@@ -93,12 +93,9 @@ export class LocalReplica {
   /** Keeps the checkpoint of the snapshot just kept (`keepSnapshot` first), as read from the share. */
   async keepCheckpoint(bytes: Buffer): Promise<void> {
     if (!this.checkpointPath) return;
-    const tmp = `${this.checkpointPath}.${process.pid}.tmp`;
     try {
-      await writeFile(tmp, bytes);
-      await rename(tmp, this.checkpointPath);
+      await writeFileAtomic(dirname(this.checkpointPath), basename(this.checkpointPath), bytes, 'replace', false); // a cache: no fsync
     } catch (err) {
-      await unlink(tmp).catch(() => undefined);
       this.warnings.warn('local:checkpoint', this.checkpointPath, `could not keep a local copy of the snapshot's checkpoint (the next start reads the whole snapshot): ${String(err)}`);
     }
   }
@@ -161,18 +158,5 @@ export class LocalReplica {
 
   async close(): Promise<void> {
     await this.log?.close();
-  }
-}
-
-/** The header line of a local snapshot file, without reading the rest. */
-async function readHeaderLine(path: string): Promise<SnapshotHeader> {
-  const fh = await openFile(path, 'r');
-  try {
-    const buf = Buffer.alloc(1 << 20);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    const nl = buf.subarray(0, bytesRead).indexOf(0x0a);
-    return JSON.parse(buf.toString('utf8', 0, nl < 0 ? bytesRead : nl)) as SnapshotHeader;
-  } finally {
-    await fh.close();
   }
 }

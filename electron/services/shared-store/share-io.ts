@@ -99,25 +99,7 @@ export class ShareIO {
 
   /** The first line of a file (up to 1 MB), without reading the rest (snapshot headers). */
   readFirstLine(path: string): Promise<string> {
-    return this.run(`reading ${path}`, async () => {
-      const fh = await open(path, 'r');
-      try {
-        let text = '';
-        const buf = Buffer.alloc(64 * 1024);
-        for (let pos = 0; pos < 1024 * 1024; ) {
-          const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
-          if (bytesRead === 0) break;
-          const chunk = buf.toString('latin1', 0, bytesRead);
-          const nl = chunk.indexOf('\n');
-          if (nl >= 0) return Buffer.from(text + chunk.slice(0, nl), 'latin1').toString('utf8');
-          text += chunk;
-          pos += bytesRead;
-        }
-        return Buffer.from(text, 'latin1').toString('utf8');
-      } finally {
-        await fh.close();
-      }
-    });
+    return this.run(`reading ${path}`, () => readFirstLineOf(path));
   }
 
   stat(path: string) {
@@ -177,6 +159,27 @@ export async function readChunks(
   } finally {
     await next.catch(() => undefined);
     await guard(`closing ${path}`, () => fh.close()).catch(() => undefined);
+  }
+}
+
+/** The first line of a file (up to 1 MB), without reading the rest (snapshot headers). */
+export async function readFirstLineOf(path: string): Promise<string> {
+  const fh = await open(path, 'r');
+  try {
+    let text = '';
+    const buf = Buffer.alloc(64 * 1024);
+    for (let pos = 0; pos < 1024 * 1024; ) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+      if (bytesRead === 0) break;
+      const chunk = buf.toString('latin1', 0, bytesRead);
+      const nl = chunk.indexOf('\n');
+      if (nl >= 0) return Buffer.from(text + chunk.slice(0, nl), 'latin1').toString('utf8');
+      text += chunk;
+      pos += bytesRead;
+    }
+    return Buffer.from(text, 'latin1').toString('utf8');
+  } finally {
+    await fh.close();
   }
 }
 

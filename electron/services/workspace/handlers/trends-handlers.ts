@@ -2,6 +2,7 @@ import { ApiError } from '../../../../shared/contract/api';
 import type { trendsApi } from '../../../../shared/contract/trends-api';
 import { computeTrends, FactsCache, policyTargets } from '../../../../shared/metrics';
 import type { OrgPolicies } from '../../../../shared/sla/snapshot';
+import { TimeSlices } from '../../time-slices';
 import type { WorkspaceService } from '../workspace-service';
 import type { HandlerMap } from './handler';
 
@@ -17,15 +18,12 @@ import type { HandlerMap } from './handler';
  * its facts, and not kept) takes seconds, and the wall boards and other calls go on meanwhile.
  */
 async function extractMissing(ws: WorkspaceService, cache: FactsCache, now: number, sliceMs: number): Promise<void> {
-  let sliceStart = performance.now();
+  const slices = new TimeSlices(sliceMs);
   for (const s of ws.incidentSummaries()) {
     if (cache.holds(s.id, s.version)) continue;
     const incident = ws.peek(s.id);
     if (incident) cache.remember(incident, now);
-    if (performance.now() - sliceStart >= sliceMs) {
-      await new Promise((r) => setImmediate(r));
-      sliceStart = performance.now();
-    }
+    await slices.pause();
   }
 }
 
